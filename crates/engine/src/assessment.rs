@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Condition, QuestionBank};
+use crate::costs::{AssumptionValue, Costs};
+use crate::validate::{validate_answer, validate_due_date, validate_owner};
 
 /// One answer. Numbers are stored as typed, already validated against the
 /// question's range by [`crate::validate_answer`].
@@ -61,6 +63,30 @@ impl Profile {
     }
 }
 
+/// Progress of a planned action.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Todo,
+    Doing,
+    Done,
+}
+
+/// The visitor's notes on one action of the plan (action ids are question
+/// ids). Only `planned` changes the figures; the rest is for the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanEntry {
+    /// Counted in the "planned" score and exposure (what-if).
+    pub planned: bool,
+    /// Who will do it, as typed.
+    pub owner: Option<String>,
+    /// Due date, YYYY-MM-DD.
+    pub due: Option<String>,
+    pub status: Status,
+}
+
 /// The state of one assessment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -68,6 +94,11 @@ pub struct Assessment {
     pub profile: Profile,
     /// Answers by question id (never by position).
     pub answers: BTreeMap<String, Answer>,
+    /// The visitor's overrides of the cost assumptions, by assumption id, in
+    /// the assumption's unit (see `content/costs.toml`).
+    pub assumptions: BTreeMap<String, AssumptionValue>,
+    /// The action plan, by action id (= question id).
+    pub plan: BTreeMap<String, PlanEntry>,
 }
 
 /// The only state transitions.
@@ -77,16 +108,31 @@ pub enum Action {
     Clear { question: String },
     SetProfile(Profile),
     Reset,
+    /// Overrides an assumption; refused (no change) if invalid: check first
+    /// with [`Costs::validate`] to show the error.
+    SetAssumption { id: String, value: AssumptionValue },
+    ResetAssumption { id: String },
+    ResetAssumptions,
+    SetPlanned { action: String, planned: bool },
+    /// `None` or blank text clears it; text over 200 characters is refused.
+    SetActionOwner { action: String, owner: Option<String> },
+    /// `None` clears it; anything but a real YYYY-MM-DD date is refused.
+    SetActionDue { action: String, due: Option<String> },
+    SetActionStatus { action: String, status: Status },
 }
 
 impl Assessment {
-    /// Applies an action, returning the new state. Answers to ids the bank
-    /// does not know are ignored (they cannot come from the UI).
+    /// Applies an action, returning the new state. Actions on ids the bank
+    /// does not know, and values that do not validate, are ignored: the UI
+    /// validates first (with [`validate_answer`], [`Costs::validate`],
+    /// [`validate_due_date`]) to show the error, so they cannot come from it.
     pub fn apply(&self, bank: &QuestionBank, action: Action) -> Assessment {
         let mut next = self.clone();
         match action {
             Action::Answer { question, answer } => {
-                if bank.question(&question).is_some() {
+                if let Some(q) = bank.question(&question)
+                    && let Ok(answer) = validate_answer(q, answer)
+                {
                     next.answers.insert(question, answer);
                 }
             }
@@ -95,7 +141,46 @@ impl Assessment {
             }
             Action::SetProfile(profile) => next.profile = profile,
             Action::Reset => next = Assessment::default(),
+            Action::SetAssumption { id, value } => {
+                if let Ok(costs) = Costs::parse(&bank.costs)
+                    && let Ok(value) = costs.validate(&id, value)
+                {
+                    next.assumptions.insert(id, value);
+                }
+            }
+            Action::ResetAssumption { id } => {
+                next.assumptions.remove(&id);
+            }
+            Action::ResetAssumptions => next.assumptions.clear(),
+            Action::SetPlanned { action, planned } => next.edit_plan(bank, action, |e| e.planned = planned),
+            Action::SetActionOwner { action, owner } => {
+                let owner = owner.as_deref().map(validate_owner);
+                match owner {
+                    None => next.edit_plan(bank, action, |e| e.owner = None),
+                    Some(Ok(text)) => next.edit_plan(bank, action, |e| e.owner = (!text.is_empty()).then_some(text)),
+                    Some(Err(_)) => {}
+                }
+            }
+            Action::SetActionDue { action, due } => match due.as_deref().map(validate_due_date) {
+                None => next.edit_plan(bank, action, |e| e.due = None),
+                Some(Ok(date)) => next.edit_plan(bank, action, |e| e.due = Some(date)),
+                Some(Err(_)) => {}
+            },
+            Action::SetActionStatus { action, status } => next.edit_plan(bank, action, |e| e.status = status),
         }
         next
+    }
+
+    /// Edits the plan entry of a known action; an entry back at its default
+    /// is removed, so the saved map holds only what the visitor set.
+    fn edit_plan(&mut self, bank: &QuestionBank, action: String, edit: impl FnOnce(&mut PlanEntry)) {
+        if bank.question(&action).is_none() {
+            return;
+        }
+        let entry = self.plan.entry(action.clone()).or_default();
+        edit(entry);
+        if *entry == PlanEntry::default() {
+            self.plan.remove(&action);
+        }
     }
 }
