@@ -1,4 +1,4 @@
-//! The PDF report: a [`ReportRequest`] in, PDF bytes out. The generation date
+//! The PDF report: an assessment, a locale and a date in, PDF bytes out. The date
 //! and the locale are inputs; nothing here reads a clock or the browser.
 //!
 //! Layout is done by hand with printpdf's operation list ([`layout`]): text is
@@ -13,16 +13,6 @@ use i18n::{Locale, Msg};
 use serde::{Deserialize, Serialize};
 
 pub use text::unsupported_chars;
-
-/// Everything the report needs. Serializable, because the app sends it to the
-/// report worker.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReportRequest {
-    pub assessment: Assessment,
-    pub locale: Locale,
-    /// The generation date as `YYYY-MM-DD`, from the caller's clock.
-    pub date: String,
-}
 
 /// Why no PDF was produced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,22 +60,23 @@ pub fn answer_label(bank: &QuestionBank, question_id: &str, answer: &Answer, loc
     }
 }
 
-/// Renders the report. The same request always gives the same bytes.
-pub fn render(bank: &QuestionBank, request: &ReportRequest) -> Result<Vec<u8>, ReportError> {
-    if !is_date(&request.date) {
-        return Err(ReportError::BadDate(request.date.clone()));
+/// Renders the report of `assessment` in `locale`, dated `date`
+/// (`YYYY-MM-DD`, from the caller's clock). The same input always gives the
+/// same bytes.
+pub fn render(bank: &QuestionBank, assessment: &Assessment, locale: Locale, date: &str) -> Result<Vec<u8>, ReportError> {
+    if !is_date(date) {
+        return Err(ReportError::BadDate(date.to_string()));
     }
-    let locale = request.locale;
-    let summary = engine::summarize(bank, &request.assessment);
+    let summary = engine::summarize(bank, &assessment);
     let score = summary.score.map(|s| s.to_string()).unwrap_or_else(|| "–".into());
 
     let mut doc = layout::Document::new();
     doc.title(locale.t(Msg::ReportTitle));
-    let company = request.assessment.profile.company_name.trim();
+    let company = assessment.profile.company_name.trim();
     if !company.is_empty() {
         doc.subtitle(company);
     }
-    doc.paragraph(&locale.tf(Msg::ReportGenerated, &[("date", &request.date)]));
+    doc.paragraph(&locale.tf(Msg::ReportGenerated, &[("date", date)]));
     doc.heading(&locale.tf(Msg::ReportScore, &[("score", &score)]));
     doc.paragraph(&locale.tf(
         Msg::ScoreAnswered,
@@ -93,10 +84,10 @@ pub fn render(bank: &QuestionBank, request: &ReportRequest) -> Result<Vec<u8>, R
     ));
     doc.heading(locale.t(Msg::ReportAnswers));
     for (section, question) in bank.questions() {
-        if !request.assessment.profile.applies(section.condition) {
+        if !assessment.profile.applies(section.condition) {
             continue;
         }
-        let answer = match request.assessment.answers.get(&question.id) {
+        let answer = match assessment.answers.get(&question.id) {
             Some(a) => answer_label(bank, &question.id, a, locale),
             None => locale.t(Msg::ReportUnanswered).to_string(),
         };
@@ -119,44 +110,13 @@ fn is_date(s: &str) -> bool {
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// A safe file name for the report: `dingtalk-assessment-<company>-<date>.pdf`,
-/// keeping letters and digits of any script and replacing everything else.
-pub fn file_name(company: &str, date: &str) -> String {
-    let mut slug = String::new();
-    for c in company.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-        if slug.chars().count() >= 40 {
-            break;
-        }
-    }
-    let slug = slug.trim_matches('-');
-    let date: String = date.chars().filter(|c| c.is_ascii_digit() || *c == '-').take(10).collect();
-    if slug.is_empty() {
-        format!("dingtalk-assessment-{date}.pdf")
-    } else {
-        format!("dingtalk-assessment-{slug}-{date}.pdf")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn file_names_are_safe_in_any_script() {
-        assert_eq!(file_name("", "2026-11-25"), "dingtalk-assessment-2026-11-25.pdf");
-        assert_eq!(file_name("ACME <Ltd.>/../x", "2026-11-25"), "dingtalk-assessment-acme-ltd-x-2026-11-25.pdf");
-        assert_eq!(file_name("澳門 測試公司", "2026-11-25"), "dingtalk-assessment-澳門-測試公司-2026-11-25.pdf");
-        assert_eq!(file_name("../../etc/passwd", "2026/11/25"), "dingtalk-assessment-etc-passwd-20261125.pdf");
-    }
-
-    #[test]
     fn bad_dates_are_rejected() {
-        let request = ReportRequest { assessment: Assessment::default(), locale: Locale::En, date: "yesterday".into() };
-        assert_eq!(render(engine::builtin(), &request), Err(ReportError::BadDate("yesterday".into())));
+        let result = render(engine::builtin(), &Assessment::default(), Locale::En, "yesterday");
+        assert_eq!(result, Err(ReportError::BadDate("yesterday".into())));
     }
 }

@@ -4,7 +4,7 @@ use std::process::Command;
 
 use engine::{Answer, Assessment};
 use i18n::Locale;
-use report::{render, ReportError, ReportRequest};
+use report::{render, ReportError};
 
 fn pdftotext(pdf: &[u8]) -> String {
     let dir = std::env::temp_dir().join(format!("report-test-{}", std::process::id()));
@@ -31,8 +31,7 @@ fn sample() -> Assessment {
 fn english_report_contains_questions_answers_and_score() {
     let bank = engine::builtin();
     let assessment = sample();
-    let request = ReportRequest { assessment: assessment.clone(), locale: Locale::En, date: "2026-11-25".into() };
-    let pdf = render(bank, &request).unwrap();
+    let pdf = render(bank, &assessment, Locale::En, "2026-11-25").unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     let text = pdftotext(&pdf);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -51,8 +50,7 @@ fn english_report_contains_questions_answers_and_score() {
 
 #[test]
 fn portuguese_report_keeps_its_accents() {
-    let request = ReportRequest { assessment: sample(), locale: Locale::Pt, date: "2026-11-25".into() };
-    let text = pdftotext(&render(engine::builtin(), &request).unwrap());
+    let text = pdftotext(&render(engine::builtin(), &sample(), Locale::Pt, "2026-11-25").unwrap());
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Autoavaliação de conformidade do DingTalk"), "{flat}");
     assert!(flat.contains("Pontuação global"), "{flat}");
@@ -62,15 +60,14 @@ fn portuguese_report_keeps_its_accents() {
 fn text_the_fonts_cannot_show_is_reported_not_printed_as_boxes() {
     let mut assessment = sample();
     assessment.profile.company_name = "Acme ≥ 3".into();
-    let request = ReportRequest { assessment, locale: Locale::En, date: "2026-11-25".into() };
-    assert_eq!(render(engine::builtin(), &request), Err(ReportError::UnsupportedCharacters(vec!['≥'])));
+    let result = render(engine::builtin(), &assessment, Locale::En, "2026-11-25");
+    assert_eq!(result, Err(ReportError::UnsupportedCharacters(vec!['≥'])));
 }
 
 #[test]
 fn long_hostile_names_wrap_and_stay_inert() {
     let mut assessment = sample();
     assessment.profile.company_name = format!("<script>alert(1)</script> {}", "Lda ".repeat(200));
-    let request = ReportRequest { assessment, locale: Locale::En, date: "2026-11-25".into() };
-    let text = pdftotext(&render(engine::builtin(), &request).unwrap());
+    let text = pdftotext(&render(engine::builtin(), &assessment, Locale::En, "2026-11-25").unwrap());
     assert!(text.contains("<script>alert(1)</script>"));
 }

@@ -1,0 +1,261 @@
+//! The root component: loads the saved assessment, provides the state, saves
+//! every change, and switches between the questionnaire and the results.
+
+use engine::persist::{self, LoadError};
+use engine::{Action, Assessment};
+use i18n::{Locale, Msg};
+use report_worker::ReportRequest;
+use report_worker::PdfOutcome;
+use yew::prelude::*;
+
+use crate::components::QuestionCard;
+use crate::platform;
+use crate::state::{AppAction, AppState, Screen};
+
+/// Something about saved data the user must know.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The saved data could not be read; it was copied to a backup key.
+    Unreadable(String),
+    /// Saved by a newer version of the app; kept untouched.
+    Newer(String),
+    /// The browser does not let us save.
+    StorageUnavailable,
+}
+
+fn initial() -> (AppState, Option<Notice>) {
+    let locale = platform::load(platform::LOCALE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or_else(|| Locale::negotiate(platform::preferred_languages().iter().map(String::as_str)));
+    let (assessment, notice) = match platform::load(platform::SAVE_KEY) {
+        Err(_) => (Assessment::default(), Some(Notice::StorageUnavailable)),
+        Ok(None) => (Assessment::default(), None),
+        Ok(Some(raw)) => match persist::load(&raw) {
+            Ok(saved) => (saved.assessment, None),
+            Err(error) => {
+                // Keep the unreadable data before anything can overwrite it.
+                let _ = platform::save(platform::BACKUP_KEY, &raw);
+                let notice = match error {
+                    LoadError::NewerFormat(_) => Notice::Newer(raw),
+                    LoadError::Corrupted(_) => Notice::Unreadable(raw),
+                };
+                (Assessment::default(), Some(notice))
+            }
+        },
+    };
+    (AppState { assessment, locale, screen: Screen::Questions }, notice)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum PdfStatus {
+    Idle,
+    Working,
+    Done,
+    Failed(String),
+}
+
+#[component]
+pub fn App() -> Html {
+    let start = use_memo((), |_| initial());
+    let state = use_reducer(|| start.0.clone());
+    let notice = use_state(|| start.1.clone());
+    let pdf_status = use_state(|| PdfStatus::Idle);
+    let heading = use_node_ref();
+    let locale = state.locale;
+    let bank = engine::builtin();
+
+    // Save every change. A newer-format save is never overwritten silently:
+    // saving resumes only once the user starts answering here.
+    {
+        let notice = notice.clone();
+        use_effect_with(state.assessment.clone(), move |assessment| {
+            let untouched = *assessment == Assessment::default();
+            let protect = matches!(*notice, Some(Notice::Newer(_)) | Some(Notice::Unreadable(_))) && untouched;
+            if !protect {
+                let text = persist::save(assessment, bank.version);
+                if platform::save(platform::SAVE_KEY, &text).is_err() && !matches!(*notice, Some(Notice::StorageUnavailable)) {
+                    notice.set(Some(Notice::StorageUnavailable));
+                }
+            }
+        });
+    }
+    use_effect_with(locale, |locale| {
+        platform::set_document_language(locale.tag());
+        let _ = platform::save(platform::LOCALE_KEY, locale.tag());
+    });
+    // Focus the screen's heading when the screen changes (not on first load),
+    // and prefetch the report worker once the results are in view.
+    {
+        let heading = heading.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.screen, move |screen| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) && *screen == Screen::Questions {
+                return;
+            }
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            if *screen == Screen::Results {
+                crate::pdf::prefetch();
+            }
+        });
+    }
+
+    let summary = engine::summarize(bank, &state.assessment);
+    let score_text = match summary.score {
+        Some(score) => locale.tf(Msg::ScoreLabel, &[("score", &score.to_string())]),
+        None => locale.t(Msg::ScoreNone).to_string(),
+    };
+    let answered_text = locale.tf(
+        Msg::ScoreAnswered,
+        &[("answered", &summary.answered.to_string()), ("total", &summary.total.to_string())],
+    );
+
+    let on_locale = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Locale::from_tag(&select.value()) {
+                state.dispatch(AppAction::SetLocale(l));
+            }
+        })
+    };
+    let show = |screen: Screen| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(AppAction::Show(screen)))
+    };
+    let on_download = {
+        let state = state.clone();
+        let pdf_status = pdf_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *pdf_status == PdfStatus::Working {
+                return;
+            }
+            let request = ReportRequest {
+                assessment: state.assessment.clone(),
+                locale: state.locale,
+                date: platform::today(),
+            };
+            let file = report_worker::file_name(&request.assessment.profile.company_name, &request.date);
+            let json = serde_json::to_string(&request).expect("plain data");
+            let pdf_status = pdf_status.clone();
+            let locale = state.locale;
+            pdf_status.set(PdfStatus::Working);
+            wasm_bindgen_futures::spawn_local(async move {
+                let status = match crate::pdf::make_pdf(json).await {
+                    PdfOutcome::Pdf(bytes) => match platform::download(&bytes, &file, "application/pdf") {
+                        Ok(()) => PdfStatus::Done,
+                        Err(reason) => PdfStatus::Failed(locale.tf(Msg::PdfFailed, &[("reason", &reason)])),
+                    },
+                    PdfOutcome::UnsupportedCharacters(chars) => PdfStatus::Failed(
+                        locale.tf(Msg::PdfUnsupported, &[("chars", &chars.iter().collect::<String>())]),
+                    ),
+                    PdfOutcome::Failed(reason) => PdfStatus::Failed(locale.tf(Msg::PdfFailed, &[("reason", &reason)])),
+                };
+                pdf_status.set(status);
+            });
+        })
+    };
+
+    let notice_html = match &*notice {
+        None => html! {},
+        Some(n) => {
+            let (text, raw) = match n {
+                Notice::Unreadable(raw) => (locale.t(Msg::StorageUnreadable), Some(raw.clone())),
+                Notice::Newer(raw) => (locale.t(Msg::StorageNewer), Some(raw.clone())),
+                Notice::StorageUnavailable => (locale.t(Msg::StorageUnavailable), None),
+            };
+            let download = raw.map(|raw| {
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    let _ = platform::download(raw.as_bytes(), "dingtalk-assessment-saved-data.json", "application/json");
+                });
+                html! { <button type="button" class="secondary" {onclick}>{ locale.t(Msg::StorageDownload) }</button> }
+            });
+            html! { <div class="notice" role="alert"><p>{ text }</p>{ download.unwrap_or_default() }</div> }
+        }
+    };
+
+    let body = match state.screen {
+        Screen::Questions => html! {
+            <>
+                <h2 ref={heading.clone()} tabindex="-1">{ locale.t(Msg::NavQuestions) }</h2>
+                { for bank.sections.iter().filter(|s| state.assessment.profile.applies(s.condition)).map(|section| html! {
+                    <section class="section" aria-labelledby={format!("{}-title", section.id)}>
+                        <h3 id={format!("{}-title", section.id)}>{ section.title.get(locale) }</h3>
+                        <p class="intro">{ section.intro.get(locale) }</p>
+                        { for section.questions.iter().map(|q| {
+                            let dispatcher = state.dispatcher();
+                            let id = q.id.clone();
+                            let onanswer = Callback::from(move |answer| {
+                                dispatcher.dispatch(AppAction::Engine(Action::Answer { question: id.clone(), answer }))
+                            });
+                            html! {
+                                <QuestionCard key={q.id.clone()} question={q.clone()}
+                                    answer={state.assessment.answers.get(&q.id).cloned()} {locale} {onanswer} />
+                            }
+                        }) }
+                    </section>
+                }) }
+                <div class="actions">
+                    <button type="button" class="primary" id="see-results" onclick={show(Screen::Results)}>
+                        { locale.t(Msg::NavResults) }
+                    </button>
+                </div>
+            </>
+        },
+        Screen::Results => html! {
+            <>
+                <h2 ref={heading.clone()} tabindex="-1">{ locale.t(Msg::ResultsHeading) }</h2>
+                <p class="big-score" id="results-score">{ score_text.clone() }</p>
+                <p>{ answered_text.clone() }</p>
+                <div class="actions">
+                    <button type="button" class="primary" id="download-pdf" onclick={on_download}
+                        disabled={*pdf_status == PdfStatus::Working} aria-busy={(*pdf_status == PdfStatus::Working).to_string()}>
+                        { locale.t(Msg::PdfDownload) }
+                    </button>
+                    <button type="button" class="secondary" id="back-to-questions" onclick={show(Screen::Questions)}>
+                        { locale.t(Msg::NavBack) }
+                    </button>
+                </div>
+                <p class="status" role="status" id="pdf-status">{ match &*pdf_status {
+                    PdfStatus::Idle => String::new(),
+                    PdfStatus::Working => locale.t(Msg::PdfPreparing).to_string(),
+                    PdfStatus::Done => locale.t(Msg::PdfReady).to_string(),
+                    PdfStatus::Failed(message) => message.clone(),
+                } }</p>
+                <p class="disclaimer">{ bank.disclaimer.get(locale) }</p>
+            </>
+        },
+    };
+
+    html! {
+        <>
+            <header class="top">
+                <div class="wrap">
+                    <h1>{ locale.t(Msg::AppTitle) }</h1>
+                    <label class="language">
+                        <span>{ locale.t(Msg::AppLanguage) }</span>
+                        <select id="language" onchange={on_locale}>
+                            { for Locale::ALL.iter().map(|l| html! {
+                                <option value={l.tag()} lang={l.tag()} selected={*l == locale}>{ l.endonym() }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            </header>
+            <main class="wrap">
+                <p class="tagline">{ locale.t(Msg::AppTagline) }</p>
+                <p class="privacy"><strong>{ locale.t(Msg::PrivacyNote) }</strong>{ " " }{ locale.t(Msg::PrivacyHow) }</p>
+                { notice_html }
+                <aside class="score" aria-live="polite" id="live-score">
+                    <span class="score-title">{ locale.t(Msg::ScoreHeading) }</span>
+                    <span class="score-value" id="score-value">{ score_text }</span>
+                    <span class="score-answered">{ answered_text }</span>
+                </aside>
+                { body }
+            </main>
+        </>
+    }
+}

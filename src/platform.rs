@@ -1,0 +1,89 @@
+//! The only module that touches the browser: storage, downloads, the clock,
+//! the document's language. Every function degrades gracefully: storage may
+//! be blocked (private mode, partitioned iframes), and nothing here panics.
+
+use wasm_bindgen::JsCast;
+
+/// localStorage key of the saved assessment.
+pub const SAVE_KEY: &str = "dingtalk-macau-assessment.v1";
+/// Where unreadable saved data is copied before anything can overwrite it.
+pub const BACKUP_KEY: &str = "dingtalk-macau-assessment.unreadable-backup";
+/// The chosen language.
+pub const LOCALE_KEY: &str = "dingtalk-macau-assessment.locale";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Why storage failed, for a message to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    Unavailable,
+    WriteFailed,
+}
+
+pub fn load(key: &str) -> Result<Option<String>, StorageError> {
+    let storage = storage().ok_or(StorageError::Unavailable)?;
+    storage.get_item(key).map_err(|_| StorageError::Unavailable)
+}
+
+pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
+    let storage = storage().ok_or(StorageError::Unavailable)?;
+    storage.set_item(key, value).map_err(|_| StorageError::WriteFailed)
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn preferred_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let navigator = window.navigator();
+    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() { navigator.language().into_iter().collect() } else { list }
+}
+
+/// Sets `<html lang>` so assistive technology and fonts follow the choice.
+pub fn set_document_language(tag: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Today's date in the user's time zone, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// Hands bytes to the browser as a file download.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser refused to create the file".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_string())?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| "no anchor")?.dyn_into().map_err(|_| "no anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_attribute("hidden", "").ok();
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&anchor).ok();
+    anchor.click();
+    body.remove_child(&anchor).ok();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
+    Ok(())
+}
