@@ -1,0 +1,38 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium through
+// playwright-core (which cannot download browsers here), a fresh profile per
+// launch, and the release build served on 127.0.0.1.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer } from './serve.mjs';
+
+export const DIST = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
+
+export async function launch() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return { context, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+export async function serve() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run scripts/build.sh first');
+  return startServer(DIST, 0);
+}
+
+/** Text of a PDF file, whitespace collapsed (poppler's pdftotext). */
+export function pdfText(file) {
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+}
+
+/** Waits until the Yew app has rendered its first question. */
+export async function ready(page) {
+  await page.waitForSelector('fieldset.question input', { timeout: 30_000 });
+}
