@@ -1,0 +1,56 @@
+// Benchmark (not a test): prints payload sizes and medians of timings
+// measured in headless Chromium against the release build in dist/.
+//   node scripts/bench.mjs [runs=7]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, serve, ready, DIST } from '../tests/e2e/browser.mjs';
+
+const runs = Math.max(5, Number(process.argv[2] || 7));
+const kib = (n) => (n / 1024).toFixed(1).padStart(7) + ' KiB';
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+// Initial payload: index.html and what it references (app JS, wasm, CSS, icon);
+// the report worker's files are fetched only on demand.
+const files = fs.readdirSync(DIST).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
+const lazy = files.filter((f) => f.startsWith('report-worker'));
+const initial = files.filter((f) => !lazy.includes(f) && /\.(html|js|wasm|css|svg)$/.test(f));
+function table(title, list) {
+  let t = { raw: 0, gz: 0, br: 0 };
+  console.log(`\n${title}`);
+  for (const f of list) {
+    const b = fs.readFileSync(path.join(DIST, f));
+    const row = { raw: b.length, gz: gz(b), br: br(b) };
+    t = { raw: t.raw + row.raw, gz: t.gz + row.gz, br: t.br + row.br };
+    console.log(`  ${f.padEnd(44)} raw ${kib(row.raw)}  gzip ${kib(row.gz)}  brotli ${kib(row.br)}`);
+  }
+  console.log(`  ${'TOTAL'.padEnd(44)} raw ${kib(t.raw)}  gzip ${kib(t.gz)}  brotli ${kib(t.br)}`);
+  return t;
+}
+const init = table('Initial payload (budget: 200 KiB gzip)', initial);
+table('Report generator, fetched on the results screen', lazy);
+
+const { server, url } = await serve();
+const interactive = [];
+const pdf = [];
+for (let i = 0; i < runs; i++) {
+  const { context, close } = await launch();
+  const page = await context.newPage();
+  await page.goto(url);
+  await ready(page);
+  interactive.push(await page.evaluate(() => performance.now()));
+  await page.check('fieldset[data-question="security.mfa"] input[value="yes"]');
+  await page.click('#see-results');
+  await page.waitForSelector('#download-pdf');
+  const t0 = Date.now();
+  await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-pdf')]);
+  pdf.push(Date.now() - t0);
+  await close();
+}
+server.close();
+console.log(`\nHeadless Chromium, localhost, ${runs} runs, fresh profile each (cold cache):`);
+console.log(`  navigation start -> first question interactive: median ${median(interactive).toFixed(0)} ms  (all: ${interactive.map((x) => x.toFixed(0)).join(', ')})`);
+console.log(`  click "Download PDF" -> download (worker prefetched on the results screen): median ${median(pdf)} ms  (all: ${pdf.join(', ')})`);
+console.log(`\ninitial payload gzip ${(init.gz / 1024).toFixed(1)} KiB ${init.gz <= 200 * 1024 ? 'within' : 'OVER'} the 200 KiB budget`);
