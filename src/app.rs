@@ -1,9 +1,14 @@
-//! The root component: loads the saved assessment, provides the state, saves
-//! every change, and switches between the questionnaire and the results.
+//! The root component: fetches the question bank in the visitor's language,
+//! loads the saved assessment, saves every change, and switches between the
+//! questionnaire and the results.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use engine::persist::{self, LoadError};
-use engine::{Action, Assessment};
-use i18n::{Locale, Msg};
+use engine::{Action, Assessment, QuestionBank};
+use i18n::{BootMsg, Locale, Msg};
 use report_worker::ReportRequest;
 use report_worker::PdfOutcome;
 use yew::prelude::*;
@@ -23,12 +28,80 @@ pub enum Notice {
     StorageUnavailable,
 }
 
-fn initial() -> (AppState, Option<Notice>) {
-    let locale = platform::load(platform::LOCALE_KEY)
+/// The saved language, else the browser's preferred one.
+fn initial_locale() -> Locale {
+    platform::load(platform::LOCALE_KEY)
         .ok()
         .flatten()
         .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or_else(|| Locale::negotiate(platform::preferred_languages().iter().map(String::as_str)));
+        .unwrap_or_else(|| Locale::negotiate(platform::preferred_languages().iter().map(String::as_str)))
+}
+
+/// Fetches one language's bundle (`dist/content/`, written at build time by
+/// `content-export`), installs its UI catalog and returns its bank.
+async fn fetch_bank(locale: Locale) -> Result<Rc<QuestionBank>, String> {
+    let url = format!("./content/{}", engine::content::locale_file_name(locale));
+    let bytes = platform::fetch_bytes(&url).await?;
+    let bundle = engine::content::LocaleBundle::from_postcard(&bytes).map_err(|e| e.to_string())?;
+    install_catalog(locale, bundle.messages)?;
+    Ok(Rc::new(bundle.bank))
+}
+
+fn install_catalog(locale: Locale, messages: Vec<String>) -> Result<(), String> {
+    if i18n::has_catalog(locale) {
+        return Ok(());
+    }
+    i18n::install_catalog(locale, messages).map_err(|e| format!("catalog of {} strings, expected {}", e.found, e.expected))
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// A trilingual bank to use instead of fetching one (component tests).
+    #[prop_or_default]
+    pub bank: Option<Rc<QuestionBank>>,
+}
+
+/// Loads the bank for the visitor's language, then shows the assessment.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let locale = *use_memo((), |_| initial_locale());
+    let loaded = use_state(|| props.bank.clone().map(Ok::<_, String>));
+    let attempt = use_state(|| 0u32);
+    {
+        let loaded = loaded.clone();
+        let needs_fetch = props.bank.is_none();
+        use_effect_with(*attempt, move |_| {
+            if needs_fetch {
+                wasm_bindgen_futures::spawn_local(async move { loaded.set(Some(fetch_bank(locale).await)) });
+            }
+        });
+    }
+    use_effect_with(locale, |locale| platform::set_document_language(locale.tag()));
+    match &*loaded {
+        None => html! { <main class="wrap"><p class="loading" role="status">{ locale.boot(BootMsg::Loading) }</p></main> },
+        Some(Err(reason)) => {
+            let onclick = {
+                let loaded = loaded.clone();
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| {
+                    loaded.set(None);
+                    attempt.set(*attempt + 1);
+                })
+            };
+            html! {
+                <main class="wrap">
+                    <div class="notice" role="alert">
+                        <p>{ locale.boot(BootMsg::LoadFailed).replace("{reason}", reason) }</p>
+                        <button type="button" class="primary" {onclick}>{ locale.boot(BootMsg::Retry) }</button>
+                    </div>
+                </main>
+            }
+        }
+        Some(Ok(bank)) => html! { <AssessmentView bank={bank.clone()} {locale} trilingual={props.bank.is_some()} /> },
+    }
+}
+
+fn initial(bank: Rc<QuestionBank>, locale: Locale) -> (AppState, Option<Notice>) {
     let (assessment, notice) = match platform::load(platform::SAVE_KEY) {
         Err(_) => (Assessment::default(), Some(Notice::StorageUnavailable)),
         Ok(None) => (Assessment::default(), None),
@@ -45,7 +118,7 @@ fn initial() -> (AppState, Option<Notice>) {
             }
         },
     };
-    (AppState { assessment, locale, screen: Screen::Questions }, notice)
+    (AppState { bank, assessment, locale, screen: Screen::Questions }, notice)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,15 +129,26 @@ enum PdfStatus {
     Failed(String),
 }
 
+#[derive(Properties, PartialEq)]
+struct AssessmentViewProps {
+    bank: Rc<QuestionBank>,
+    locale: Locale,
+    /// The bank holds all three languages (no fetch needed to switch).
+    trilingual: bool,
+}
+
 #[component]
-pub fn App() -> Html {
-    let start = use_memo((), |_| initial());
+fn AssessmentView(props: &AssessmentViewProps) -> Html {
+    let start = use_memo((), |_| initial(props.bank.clone(), props.locale));
     let state = use_reducer(|| start.0.clone());
+    let banks = use_mut_ref(|| BTreeMap::from([(props.locale, props.bank.clone())]));
+    let switching = use_state(|| None::<String>);
     let notice = use_state(|| start.1.clone());
     let pdf_status = use_state(|| PdfStatus::Idle);
     let heading = use_node_ref();
     let locale = state.locale;
-    let bank = engine::builtin();
+    let bank: &QuestionBank = &state.bank;
+    let version = bank.version;
 
     // Save every change. A newer-format save is never overwritten silently:
     // saving resumes only once the user starts answering here.
@@ -74,7 +158,7 @@ pub fn App() -> Html {
             let untouched = *assessment == Assessment::default();
             let protect = matches!(*notice, Some(Notice::Newer(_)) | Some(Notice::Unreadable(_))) && untouched;
             if !protect {
-                let text = persist::save(assessment, bank.version);
+                let text = persist::save(assessment, version);
                 if platform::save(platform::SAVE_KEY, &text).is_err() && !matches!(*notice, Some(Notice::StorageUnavailable)) {
                     notice.set(Some(Notice::StorageUnavailable));
                 }
@@ -114,12 +198,31 @@ pub fn App() -> Html {
     );
 
     let on_locale = {
-        let state = state.clone();
+        let dispatcher = state.dispatcher();
+        let current = state.bank.clone();
+        let trilingual = props.trilingual;
+        let banks: Rc<RefCell<BTreeMap<Locale, Rc<QuestionBank>>>> = banks.clone();
+        let switching = switching.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(l) = Locale::from_tag(&select.value()) {
-                state.dispatch(AppAction::SetLocale(l));
+            let Some(l) = Locale::from_tag(&select.value()) else { return };
+            let cached = if trilingual { Some(current.clone()) } else { banks.borrow().get(&l).cloned() };
+            if let Some(bank) = cached {
+                dispatcher.dispatch(AppAction::SetLocale(l, bank));
+                return;
             }
+            let (dispatcher, banks, switching) = (dispatcher.clone(), banks.clone(), switching.clone());
+            switching.set(Some(l.boot(BootMsg::Loading).to_string()));
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch_bank(l).await {
+                    Ok(bank) => {
+                        banks.borrow_mut().insert(l, bank.clone());
+                        switching.set(None);
+                        dispatcher.dispatch(AppAction::SetLocale(l, bank));
+                    }
+                    Err(reason) => switching.set(Some(l.boot(BootMsg::LoadFailed).replace("{reason}", &reason))),
+                }
+            });
         })
     };
     let show = |screen: Screen| {
@@ -237,7 +340,7 @@ pub fn App() -> Html {
                     <h1>{ locale.t(Msg::AppTitle) }</h1>
                     <label class="language">
                         <span>{ locale.t(Msg::AppLanguage) }</span>
-                        <select id="language" onchange={on_locale}>
+                        <select id="language" onchange={on_locale} disabled={switching.as_deref().is_some_and(|m| Locale::ALL.iter().any(|l| l.boot(BootMsg::Loading) == m))}>
                             { for Locale::ALL.iter().map(|l| html! {
                                 <option value={l.tag()} lang={l.tag()} selected={*l == locale}>{ l.endonym() }</option>
                             }) }
@@ -249,6 +352,9 @@ pub fn App() -> Html {
                 <p class="tagline">{ locale.t(Msg::AppTagline) }</p>
                 <p class="privacy"><strong>{ locale.t(Msg::PrivacyNote) }</strong>{ " " }{ locale.t(Msg::PrivacyHow) }</p>
                 { notice_html }
+                if let Some(message) = &*switching {
+                    <p class="status" role="status">{ message.clone() }</p>
+                }
                 <aside class="score" aria-live="polite" id="live-score">
                     <span class="score-title">{ locale.t(Msg::ScoreHeading) }</span>
                     <span class="score-value" id="score-value">{ score_text }</span>

@@ -53,6 +53,22 @@ pub fn set_document_language(tag: &str) {
     }
 }
 
+/// Fetches a file of the app's own origin as bytes (a plain GET; no data in
+/// the URL).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "network error".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = response.array_buffer().map_err(|_| "unreadable response".to_string())?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(|_| "unreadable response".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Today's date in the user's time zone, as `YYYY-MM-DD`.
 pub fn today() -> String {
     let now = js_sys::Date::new_0();

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use engine::{Action, Assessment};
+use engine::{Action, Assessment, QuestionBank};
 use i18n::Locale;
 use yew::prelude::*;
 
@@ -16,6 +16,8 @@ pub enum Screen {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
+    /// The bank in the current language (structure is the same in all).
+    pub bank: Rc<QuestionBank>,
     pub assessment: Assessment,
     pub locale: Locale,
     pub screen: Screen,
@@ -23,7 +25,8 @@ pub struct AppState {
 
 pub enum AppAction {
     Engine(Action),
-    SetLocale(Locale),
+    /// Switches language once that language's bank is at hand.
+    SetLocale(Locale, Rc<QuestionBank>),
     Show(Screen),
 }
 
@@ -33,13 +36,13 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         match action {
             AppAction::Engine(action) => {
-                let assessment = self.assessment.apply(engine::builtin(), action);
+                let assessment = self.assessment.apply(&self.bank, action);
                 if assessment == self.assessment {
                     return self; // the same Rc: Yew skips the re-render
                 }
                 Rc::new(AppState { assessment, ..(*self).clone() })
             }
-            AppAction::SetLocale(locale) => Rc::new(AppState { locale, ..(*self).clone() }),
+            AppAction::SetLocale(locale, bank) => Rc::new(AppState { locale, bank, ..(*self).clone() }),
             AppAction::Show(screen) => Rc::new(AppState { screen, ..(*self).clone() }),
         }
     }

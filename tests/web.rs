@@ -15,7 +15,8 @@ async fn mount() -> web_sys::Element {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<app::App>::with_root(root.clone()).render();
+    let props = app::app::AppProps { bank: Some(std::rc::Rc::new(engine::builtin().clone())) };
+    yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
 }

@@ -11,6 +11,20 @@ fn read_toml(path: &Path) -> toml::Table {
     toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// `{ type = "number", unit = … }` → `{ number = { unit = … } }`, and
+/// `{ type = "status" }` → `"status"` (serde's external tagging).
+fn externally_tagged(kind: toml::Value) -> toml::Value {
+    let toml::Value::Table(mut table) = kind else { return kind };
+    let Some(toml::Value::String(tag)) = table.remove("type") else { return toml::Value::Table(table) };
+    if table.is_empty() {
+        toml::Value::String(tag)
+    } else {
+        let mut outer = toml::Table::new();
+        outer.insert(tag, toml::Value::Table(table));
+        toml::Value::Table(outer)
+    }
+}
+
 fn main() {
     let content = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../content");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
@@ -36,11 +50,26 @@ fn main() {
             }
         }
     }
+    for section in &mut sections {
+        if let Some(toml::Value::Array(questions)) = section.get_mut("question") {
+            for question in questions {
+                if let Some(kind) = question.get_mut("kind") {
+                    *kind = externally_tagged(kind.clone());
+                }
+            }
+        }
+    }
     bank.insert("section".into(), toml::Value::Array(sections));
-    for extra in ["references", "seeds", "costs"] {
+    for extra in ["references", "seeds"] {
         let table = read_toml(&content.join(format!("{extra}.toml")));
         bank.insert(extra.into(), toml::Value::Table(table));
     }
+    // The cost tables travel as JSON text (see `content::json_text`).
+    let costs = read_toml(&content.join("costs.toml"));
+    bank.insert("costs".into(), toml::Value::String(serde_json::to_string(&costs).unwrap()));
     let json = serde_json::to_string(&bank).expect("TOML values are JSON-representable");
+    // FNV-1a, enough to tell versions of the bank apart in file names.
+    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    println!("cargo:rustc-env=BANK_CONTENT_HASH={:012x}", hash & 0xffff_ffff_ffff);
     std::fs::write(out.join("bank.json"), json).unwrap();
 }

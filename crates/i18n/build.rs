@@ -52,6 +52,13 @@ fn main() {
     }
     code.push_str("        }\n    }\n}\n");
     std::fs::write(out.join("msg.rs"), code).unwrap();
+    // The few strings shown before a catalog is installed (loading screen).
+    let mut boot = String::from("/// Strings shown before any catalog is installed: (loading, load failed, retry).\npub(crate) const BOOT: [[&str; 3]; 3] = [\n");
+    for (_, flat) in &catalogs {
+        writeln!(boot, "    [{:?}, {:?}, {:?}],", flat["app.loading"], flat["app.load-failed"], flat["app.retry"]).unwrap();
+    }
+    boot.push_str("];\n");
+    std::fs::write(out.join("boot.rs"), boot).unwrap();
     for (tag, flat) in &catalogs {
         // Stored as a JSON array in key order, so lookup is an index into `Msg::ALL`.
         let values: Vec<&String> = flat.values().collect();

@@ -5,13 +5,12 @@
 //! them, never to positions. Retire an id rather than change its meaning.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use i18n::Text;
 use serde::{Deserialize, Serialize};
 
 /// The whole bank: sections of questions plus the tables they refer to.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionBank {
     /// Bumped whenever a question's meaning or scoring changes; stored with
@@ -28,13 +27,15 @@ pub struct QuestionBank {
     pub references: References,
     pub seeds: Seeds,
     /// Cost-of-violation tables and default assumptions (`content/costs.toml`);
-    /// interpreted by the money model.
-    pub costs: serde_json::Value,
+    /// interpreted by the money model (`Costs::parse`). Kept as JSON text, so
+    /// the bank also fits non-self-describing formats (postcard, below) and
+    /// the app needs no generic JSON-value decoder.
+    pub costs: String,
 }
 
 /// A scoring area (the five backend modules, the security checklist, the
 /// data-protection law, setup readiness, monitoring, sector rules).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     pub id: String,
@@ -55,7 +56,7 @@ pub enum Condition {
     OperatesInHongKong,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -110,9 +111,11 @@ pub enum Level {
 }
 
 /// How a question is answered. Every kind also accepts "Don't know", and "Not
-/// applicable" when the question allows it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+/// applicable" when the question allows it. Authored as `kind = { type =
+/// "number", … }`; `build.rs` rewrites it to serde's external tagging
+/// (`"status"`, `{"number": {…}}`), which binary formats can read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Kind {
     /// Yes / Partly / No.
     Status,
@@ -134,7 +137,7 @@ pub enum Kind {
 
 /// A scoring band for a number: matches when `min <= value <= max` (absent
 /// bounds are open). Credit is a percentage, 0..=100.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub min: Option<f64>,
@@ -142,7 +145,7 @@ pub struct Band {
     pub credit: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     pub id: String,
@@ -152,7 +155,7 @@ pub struct ChoiceOption {
 }
 
 /// Which costs a gap on this question exposes the company to.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exposure {
     /// Statutory fine bands (keys of `content/costs.toml` `[fine.*]`).
@@ -168,7 +171,7 @@ pub struct Exposure {
     pub management_time: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FineExposure {
     /// Key of the fine band in `content/costs.toml`, e.g. `pdpa-33-2`.
@@ -184,7 +187,7 @@ fn one() -> u32 {
     1
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Remediation {
     /// What to do.
@@ -195,7 +198,7 @@ pub struct Remediation {
     pub owner: Owner,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable, unique, `section-word.question-words` in lower-case kebab case.
@@ -230,7 +233,7 @@ fn yes() -> bool {
 }
 
 /// A legal or factual reference, as checked in the facts file.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     pub id: String,
@@ -242,7 +245,7 @@ pub struct Reference {
     pub confidence: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct References {
     #[serde(rename = "reference")]
@@ -250,14 +253,14 @@ pub struct References {
 }
 
 /// An item of the seed articles that the bank must cover.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedItem {
     pub id: String,
     pub description: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Seeds {
     #[serde(rename = "seed")]
@@ -268,6 +271,42 @@ impl QuestionBank {
     /// Parses the JSON produced by `build.rs`.
     pub fn from_json(json: &str) -> Result<QuestionBank, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    /// The compact binary form (postcard) the app fetches: no field names and
+    /// far less decoding code in the wasm than JSON (see ARCHITECTURE.md).
+    pub fn to_postcard(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("the bank is plain data")
+    }
+
+    /// The part of the bank the questionnaire screen needs: remediation texts,
+    /// reference labels and summaries, the cost tables and seed descriptions
+    /// are emptied (ids, structure, weights and exposures stay, so answers
+    /// and [`crate::summarize`] work unchanged). The app's per-language file
+    /// is this, to keep its first download small; anything that evaluates
+    /// money or shows remediation needs the full bank.
+    pub fn questionnaire_only(&self) -> QuestionBank {
+        let mut bank = self.clone();
+        for section in &mut bank.sections {
+            for question in &mut section.questions {
+                question.remediation.action = Text::default();
+                question.remediation.console = None;
+            }
+        }
+        for reference in &mut bank.references.items {
+            reference.label = Text::default();
+            reference.summary = Text::default();
+        }
+        for seed in &mut bank.seeds.items {
+            seed.description.clear();
+        }
+        bank.costs.clear();
+        bank
+    }
+
+    /// Reads [`QuestionBank::to_postcard`]'s output.
+    pub fn from_postcard(bytes: &[u8]) -> Result<QuestionBank, postcard::Error> {
+        postcard::from_bytes(bytes)
     }
 
     /// Every question with its section, in bank order.
@@ -297,12 +336,109 @@ impl QuestionBank {
     }
 }
 
+/// A short hash of the bank's content, for cache-busting file names of the
+/// per-language bank files (`bank.<hash>.<tag>.json`).
+pub const CONTENT_HASH: &str = env!("BANK_CONTENT_HASH");
+
+/// The whole trilingual bank as JSON, as built from `content/`.
+#[cfg(feature = "embedded-bank")]
+pub const BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
+
+/// What the app fetches for one language: the UI catalog (one string per
+/// `i18n::Msg`) and the questionnaire part of the bank.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocaleBundle {
+    pub messages: Vec<String>,
+    pub bank: QuestionBank,
+}
+
+impl LocaleBundle {
+    /// The bundle for one language, from the embedded bank and catalogs.
+    #[cfg(feature = "embedded-bank")]
+    pub fn build(locale: i18n::Locale) -> LocaleBundle {
+        let json = split_for_locale(BANK_JSON, locale).expect("the embedded bank is valid JSON");
+        let bank = QuestionBank::from_json(&json).expect("the bank parses (tests/content.rs)");
+        LocaleBundle { messages: locale.catalog_values(), bank: bank.questionnaire_only() }
+    }
+
+    pub fn to_postcard(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("plain data")
+    }
+
+    pub fn from_postcard(bytes: &[u8]) -> Result<LocaleBundle, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+/// File name of the bundle file for one language (postcard bytes).
+pub fn locale_file_name(locale: i18n::Locale) -> String {
+    format!("bank.{CONTENT_HASH}.{}.bin", locale.tag())
+}
+
+/// The bank JSON with every text reduced to one language (the others are
+/// dropped; [`Text`]'s fields default to empty). Structure, ids and numbers
+/// are unchanged, so scoring gives the same results in every language.
+pub fn split_for_locale(full_json: &str, locale: i18n::Locale) -> Result<String, serde_json::Error> {
+    fn walk(value: &mut serde_json::Value, tag: &str) {
+        match value {
+            serde_json::Value::Object(map) => {
+                let is_text = map.len() == 3 && ["en", "zh-Hant", "pt"].iter().all(|k| map.contains_key(*k));
+                if is_text {
+                    map.retain(|k, _| k == tag);
+                } else {
+                    map.values_mut().for_each(|v| walk(v, tag));
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| walk(v, tag)),
+            _ => {}
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(full_json)?;
+    walk(&mut value, locale.tag());
+    serde_json::to_string(&value)
+}
+
 /// The bank compiled into the binary. Its validity is proven by
 /// `tests/content.rs`, so a parse failure here is a build defect.
+#[cfg(feature = "embedded-bank")]
 pub fn builtin() -> &'static QuestionBank {
-    static BANK: OnceLock<QuestionBank> = OnceLock::new();
-    BANK.get_or_init(|| {
-        QuestionBank::from_json(include_str!(concat!(env!("OUT_DIR"), "/bank.json")))
-            .expect("content is validated by crates/engine/tests/content.rs")
-    })
+    static BANK: std::sync::OnceLock<QuestionBank> = std::sync::OnceLock::new();
+    BANK.get_or_init(|| QuestionBank::from_json(BANK_JSON).expect("content is validated by crates/engine/tests/content.rs"))
+}
+
+#[cfg(all(test, feature = "embedded-bank"))]
+mod tests {
+    use super::*;
+    use i18n::Locale;
+
+    #[test]
+    fn a_locale_file_holds_one_language_and_scores_the_same() {
+        for locale in Locale::ALL {
+            let json = split_for_locale(BANK_JSON, locale).unwrap();
+            let bank = QuestionBank::from_json(&json).unwrap();
+            let full = builtin();
+            assert_eq!(bank.sections.len(), full.sections.len());
+            for ((_, a), (_, b)) in bank.questions().zip(full.questions()) {
+                assert_eq!(a.id, b.id);
+                assert_eq!(a.weight, b.weight);
+                assert_eq!(a.text.get(locale), b.text.get(locale));
+                for other in Locale::ALL.into_iter().filter(|l| *l != locale) {
+                    assert_eq!(a.text.get(other), "", "{} keeps {:?} text", a.id, other);
+                }
+            }
+            assert_eq!(bank.costs, full.costs);
+            let bundle = LocaleBundle::build(locale);
+            let bytes = bundle.to_postcard();
+            assert_eq!(LocaleBundle::from_postcard(&bytes).unwrap(), bundle, "postcard round trip");
+            assert!(LocaleBundle::from_postcard(&bytes[..bytes.len() / 2]).is_err(), "a truncated file is an error");
+            assert_eq!(bundle.messages.len(), i18n::Msg::ALL.len());
+            let lean = bundle.bank;
+            let mut all_no = crate::Assessment::default();
+            for (_, q) in bank.questions() {
+                all_no.answers.insert(q.id.clone(), crate::Answer::No);
+            }
+            all_no.answers.insert(bank.sections[0].questions[0].id.clone(), crate::Answer::Yes);
+            assert_eq!(crate::summarize(&lean, &all_no), crate::summarize(&bank, &all_no));
+        }
+    }
 }

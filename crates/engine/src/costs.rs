@@ -254,8 +254,9 @@ fn err(id: &str, problem: CostsProblem) -> CostsError {
 impl Costs {
     /// Parses and checks the cost tables: every required row is present with
     /// its unit, every value is within its unit's range and ordered.
-    pub fn parse(value: &serde_json::Value) -> Result<Costs, CostsError> {
-        let raw: RawCosts = serde_json::from_value(value.clone()).map_err(|e| err("costs", CostsProblem::Shape(e.to_string())))?;
+    /// `json` is the JSON text of `content/costs.toml` (`QuestionBank::costs`).
+    pub fn parse(json: &str) -> Result<Costs, CostsError> {
+        let raw: RawCosts = serde_json::from_str(json).map_err(|e| err("costs", CostsProblem::Shape(e.to_string())))?;
         let mut assumptions = BTreeMap::new();
         let mut caps = BTreeMap::new();
         for (id, f) in raw.fine {

@@ -22,7 +22,9 @@ pub mod scoring;
 pub mod validate;
 
 pub use assessment::{Action, Answer, Assessment, PlanEntry, Profile, Sector, Status};
-pub use content::{builtin, QuestionBank};
+#[cfg(feature = "embedded-bank")]
+pub use content::builtin;
+pub use content::QuestionBank;
 pub use costs::{AssumptionError, AssumptionValue, Costs};
 pub use evaluate::{evaluate, Evaluation};
 pub use scoring::{summarize, Summary};

@@ -9,11 +9,58 @@ mod format;
 
 use std::sync::OnceLock;
 
+
 use serde::{Deserialize, Serialize};
 
 pub use format::{format_decimal, format_integer, format_percent, parse_decimal, ParseNumberError};
 
 include!(concat!(env!("OUT_DIR"), "/msg.rs"));
+include!(concat!(env!("OUT_DIR"), "/boot.rs"));
+
+/// Why a catalog could not be installed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogError {
+    pub expected: usize,
+    pub found: usize,
+}
+
+#[cfg(not(feature = "embedded-catalogs"))]
+static INSTALLED: [OnceLock<Vec<String>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// Installs a locale's catalog (one string per [`Msg`], in `Msg::ALL`
+/// order), as fetched by the app. Installing twice keeps the first; with the
+/// embedded catalogs, only the length is checked.
+pub fn install_catalog(locale: Locale, messages: Vec<String>) -> Result<(), CatalogError> {
+    if messages.len() != Msg::ALL.len() {
+        return Err(CatalogError { expected: Msg::ALL.len(), found: messages.len() });
+    }
+    #[cfg(not(feature = "embedded-catalogs"))]
+    let _ = INSTALLED[locale as usize].set(messages);
+    #[cfg(feature = "embedded-catalogs")]
+    let _ = (locale, messages);
+    Ok(())
+}
+
+/// Whether [`Locale::t`] can answer for this locale.
+pub fn has_catalog(locale: Locale) -> bool {
+    #[cfg(feature = "embedded-catalogs")]
+    {
+        let _ = locale;
+        true
+    }
+    #[cfg(not(feature = "embedded-catalogs"))]
+    {
+        INSTALLED[locale as usize].get().is_some()
+    }
+}
+
+/// The strings of the loading screen, available before any catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BootMsg {
+    Loading,
+    LoadFailed,
+    Retry,
+}
 
 /// The three languages of the product. Portuguese is European Portuguese as
 /// written in Macau's official texts (tag `pt`, not `pt-BR`).
@@ -72,6 +119,24 @@ impl Locale {
         preferred.into_iter().find_map(Locale::from_tag).unwrap_or_default()
     }
 
+    /// The catalog of this locale, one string per [`Msg`] in `Msg::ALL` order
+    /// (what the app's per-language file carries).
+    #[cfg(feature = "embedded-catalogs")]
+    pub fn catalog_values(self) -> Vec<String> {
+        self.catalog().to_vec()
+    }
+
+    /// A loading-screen string, available before any catalog is installed.
+    pub fn boot(self, msg: BootMsg) -> &'static str {
+        BOOT[self as usize][msg as usize]
+    }
+
+    #[cfg(not(feature = "embedded-catalogs"))]
+    fn catalog(self) -> &'static [String] {
+        INSTALLED[self as usize].get().map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    #[cfg(feature = "embedded-catalogs")]
     fn catalog(self) -> &'static [String] {
         static CATALOGS: OnceLock<[Vec<String>; 3]> = OnceLock::new();
         let all = CATALOGS.get_or_init(|| {
@@ -87,10 +152,11 @@ impl Locale {
         &all[self as usize]
     }
 
-    /// The message in this locale.
+    /// The message in this locale (its key if the locale's catalog is not
+    /// installed yet, which the app prevents by installing before rendering).
     pub fn t(self, msg: Msg) -> &'static str {
         let index = Msg::ALL.binary_search(&msg).expect("Msg::ALL lists every variant in order");
-        &self.catalog()[index]
+        self.catalog().get(index).map(String::as_str).unwrap_or(msg.key())
     }
 
     /// The message with `{name}` placeholders replaced.
@@ -103,8 +169,10 @@ impl Locale {
     }
 }
 
-/// A text in all three languages, as authored in `content/`.
+/// A text in all three languages, as authored in `content/`. A per-language
+/// bank file carries only one of them; the others are then empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Text {
     pub en: String,
     #[serde(rename = "zh-Hant")]
@@ -146,6 +214,15 @@ mod tests {
             for msg in Msg::ALL {
                 assert!(!locale.t(*msg).trim().is_empty(), "{:?} {}", locale, msg.key());
             }
+        }
+    }
+
+    #[test]
+    fn boot_strings_match_the_catalogs() {
+        for locale in Locale::ALL {
+            assert_eq!(locale.boot(BootMsg::Loading), locale.t(Msg::AppLoading));
+            assert_eq!(locale.boot(BootMsg::LoadFailed), locale.t(Msg::AppLoadFailed));
+            assert_eq!(locale.boot(BootMsg::Retry), locale.t(Msg::AppRetry));
         }
     }
 
