@@ -13,7 +13,7 @@ use report_worker::ReportRequest;
 use report_worker::PdfOutcome;
 use yew::prelude::*;
 
-use crate::components::QuestionCard;
+use crate::components::{ProfileForm, QuestionCard};
 use crate::platform;
 use crate::state::{AppAction, AppState, Screen};
 
@@ -42,7 +42,8 @@ fn initial_locale() -> Locale {
 async fn fetch_bank(locale: Locale) -> Result<Rc<QuestionBank>, String> {
     let url = format!("./content/{}", engine::content::locale_file_name(locale));
     let bytes = platform::fetch_bytes(&url).await?;
-    let bundle = engine::content::LocaleBundle::from_postcard(&bytes).map_err(|e| e.to_string())?;
+    // A damaged or foreign file: postcard's own messages would add code and say no more.
+    let bundle = engine::content::LocaleBundle::from_postcard(&bytes).map_err(|_| "damaged file".to_string())?;
     install_catalog(locale, bundle.messages)?;
     Ok(Rc::new(bundle.bank))
 }
@@ -284,6 +285,10 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         Screen::Questions => html! {
             <>
                 <h2 ref={heading.clone()} tabindex="-1">{ locale.t(Msg::NavQuestions) }</h2>
+                <ProfileForm profile={state.assessment.profile.clone()} {locale} onchange={{
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |p| dispatcher.dispatch(AppAction::Engine(Action::SetProfile(p))))
+                }} />
                 { for bank.sections.iter().filter(|s| state.assessment.profile.applies(s.condition)).map(|section| html! {
                     <section class="section" aria-labelledby={format!("{}-title", section.id)}>
                         <h3 id={format!("{}-title", section.id)}>{ section.title.get(locale) }</h3>
@@ -291,8 +296,12 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                         { for section.questions.iter().map(|q| {
                             let dispatcher = state.dispatcher();
                             let id = q.id.clone();
-                            let onanswer = Callback::from(move |answer| {
-                                dispatcher.dispatch(AppAction::Engine(Action::Answer { question: id.clone(), answer }))
+                            let onanswer = Callback::from(move |answer: Option<engine::Answer>| {
+                                let action = match answer {
+                                    Some(answer) => Action::Answer { question: id.clone(), answer },
+                                    None => Action::Clear { question: id.clone() },
+                                };
+                                dispatcher.dispatch(AppAction::Engine(action))
                             });
                             html! {
                                 <QuestionCard key={q.id.clone()} question={q.clone()}
