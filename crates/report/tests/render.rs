@@ -71,3 +71,25 @@ fn long_hostile_names_wrap_and_stay_inert() {
     let text = pdftotext(&render(engine::builtin(), &assessment, Locale::En, "2026-11-25").unwrap());
     assert!(text.contains("<script>alert(1)</script>"));
 }
+
+#[test]
+fn every_question_of_the_bank_renders_in_english_and_portuguese() {
+    let bank = engine::builtin();
+    let mut assessment = Assessment::default();
+    assessment.profile.operates_in_hong_kong = true;
+    assessment.profile.serves_eu = true;
+    assessment.profile.critical_infrastructure = true;
+    for (_, q) in bank.questions() {
+        assessment.answers.insert(q.id.clone(), Answer::DontKnow);
+    }
+    for locale in [Locale::En, Locale::Pt] {
+        let pdf = render(bank, &assessment, locale, "2026-11-25")
+            .unwrap_or_else(|e| panic!("{locale:?}: {e}"));
+        let text = pdftotext(&pdf);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (_, q) in bank.questions() {
+            let words: String = q.text.get(locale).split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&words), "{locale:?}: {} missing from the PDF", q.id);
+        }
+    }
+}
