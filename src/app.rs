@@ -253,9 +253,18 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                         Ok(()) => PdfStatus::Done,
                         Err(reason) => PdfStatus::Failed(locale.tf(Msg::PdfFailed, &[("reason", &reason)])),
                     },
-                    PdfOutcome::UnsupportedCharacters(chars) => PdfStatus::Failed(
-                        locale.tf(Msg::PdfUnsupported, &[("chars", &chars.iter().collect::<String>())]),
-                    ),
+                    // The report's fonts cover Western European text only so far.
+                    PdfOutcome::UnsupportedCharacters(_) if locale == Locale::ZhHant => {
+                        PdfStatus::Failed(locale.t(Msg::PdfNoChinese).to_string())
+                    }
+                    PdfOutcome::UnsupportedCharacters(chars) => {
+                        // A Chinese report lists every Han character: show the first few.
+                        let mut shown: String = chars.iter().take(20).collect();
+                        if chars.len() > 20 {
+                            shown.push('…');
+                        }
+                        PdfStatus::Failed(locale.tf(Msg::PdfUnsupported, &[("chars", &shown)]))
+                    }
                     PdfOutcome::Failed(reason) => PdfStatus::Failed(locale.tf(Msg::PdfFailed, &[("reason", &reason)])),
                 };
                 pdf_status.set(status);
