@@ -32,11 +32,6 @@ pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
     storage.set_item(key, value).map_err(|_| StorageError::WriteFailed)
 }
 
-pub fn remove(key: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(key);
-    }
-}
 
 /// The browser's preferred languages, most preferred first.
 pub fn preferred_languages() -> Vec<String> {
