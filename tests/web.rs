@@ -71,3 +71,27 @@ async fn an_invalid_number_shows_an_inline_message() {
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn switching_language_changes_the_text_and_keeps_the_answers() {
+    let root = mount().await;
+    click(&root, r#"fieldset[data-question="security.mfa"] input[value="partly"]"#);
+    yew::scheduler::flush().await;
+    let select: web_sys::HtmlSelectElement = root.query_selector("#language").unwrap().unwrap().dyn_into().unwrap();
+    select.set_value("pt");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "h1"), i18n::Locale::Pt.t(i18n::Msg::AppTitle));
+    let root_lang = document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(root_lang.as_deref(), Some("pt"));
+    let mfa = engine::builtin().question("security.mfa").unwrap();
+    assert!(root.text_content().unwrap().contains(&mfa.text.pt));
+    let partly: web_sys::HtmlInputElement = root
+        .query_selector(r#"fieldset[data-question="security.mfa"] input[value="partly"]"#)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(partly.checked(), "the answer survives the language switch");
+    root.remove();
+}
