@@ -1,0 +1,44 @@
+// axe-core (WCAG 2.0–2.2 A/AA rules) on every screen, in every language, in
+// light and dark themes. Any violation fails.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, ready } from './browser.mjs';
+
+const AXE = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
+  });
+}
+
+test('no axe violations on the questionnaire and the results, in every language and theme', async () => {
+  const { server, url } = await serve();
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    for (const tag of ['en', 'zh-Hant', 'pt']) {
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(url);
+        await ready(page);
+        await page.selectOption('#language', tag);
+        await page.waitForFunction((t) => document.documentElement.lang === t, tag);
+        await page.check('#profile-hk');
+        await page.fill('fieldset.question input[type=text]', 'abc'); // shows an inline error too
+        assert.deepEqual(await violations(page), [], `${tag} ${scheme} questionnaire`);
+        await page.click('#see-results');
+        await page.waitForSelector('#download-pdf');
+        assert.deepEqual(await violations(page), [], `${tag} ${scheme} results`);
+        await page.click('#back-to-questions');
+      }
+    }
+  } finally {
+    await close();
+    server.close();
+  }
+});
