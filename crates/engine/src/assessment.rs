@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Condition, QuestionBank};
-use crate::costs::{AssumptionValue, Costs};
+use crate::costs::{check_value, AssumptionValue};
 use crate::validate::{validate_answer, validate_due_date, validate_owner};
 
 /// One answer. Numbers are stored as typed, already validated against the
@@ -109,7 +109,7 @@ pub enum Action {
     SetProfile(Profile),
     Reset,
     /// Overrides an assumption; refused (no change) if invalid: check first
-    /// with [`Costs::validate`] to show the error.
+    /// with [`crate::costs::unit_of`] and [`check_value`] to show the error.
     SetAssumption { id: String, value: AssumptionValue },
     ResetAssumption { id: String },
     ResetAssumptions,
@@ -124,7 +124,7 @@ pub enum Action {
 impl Assessment {
     /// Applies an action, returning the new state. Actions on ids the bank
     /// does not know, and values that do not validate, are ignored: the UI
-    /// validates first (with [`validate_answer`], [`Costs::validate`],
+    /// validates first (with [`validate_answer`], [`check_value`],
     /// [`validate_due_date`]) to show the error, so they cannot come from it.
     pub fn apply(&self, bank: &QuestionBank, action: Action) -> Assessment {
         let mut next = self.clone();
@@ -142,8 +142,10 @@ impl Assessment {
             Action::SetProfile(profile) => next.profile = profile,
             Action::Reset => next = Assessment::default(),
             Action::SetAssumption { id, value } => {
-                if let Ok(costs) = Costs::parse(&bank.costs)
-                    && let Ok(value) = costs.validate(&id, value)
+                // The required rows and their units are fixed in code, so no
+                // cost table is needed here (the app's bank has none).
+                if let Some(unit) = crate::costs::unit_of(&id)
+                    && check_value(unit, value.range()).is_ok()
                 {
                     next.assumptions.insert(id, value);
                 }

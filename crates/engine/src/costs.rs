@@ -157,6 +157,16 @@ pub enum AssumptionError {
     NotANumber,
 }
 
+/// The unit of a required assumption or fine band, without parsing the cost
+/// tables (so the app can validate an override with the questionnaire-only
+/// bank, whose `costs` text is stripped).
+pub fn unit_of(id: &str) -> Option<Unit> {
+    if FINE_BANDS.contains(&id) {
+        return Some(Unit::Mop);
+    }
+    ASSUMPTIONS.iter().find(|(a, _)| *a == id).map(|(_, unit)| *unit)
+}
+
 /// Valid range of a value in each unit.
 pub fn unit_bounds(unit: Unit) -> (i64, i64) {
     match unit {

@@ -123,6 +123,16 @@ fn invalid_inputs_are_refused_by_apply_and_reported_by_evaluate() {
     assert!(p.overridden && p.value.typical == 2_000);
     assert!(set.apply(b, Action::ResetAssumptions).assumptions.is_empty());
 
+    // The app holds the questionnaire-only bank (no cost tables): overrides
+    // are validated the same way there.
+    let lean = b.questionnaire_only();
+    assert!(lean.costs.is_empty());
+    assert_eq!(a.apply(&lean, Action::SetAssumption { id: "p-enforcement".into(), value: AssumptionValue::Single(2_000) }), set);
+    assert!(a.apply(&lean, Action::SetAssumption { id: "p-enforcement".into(), value: AssumptionValue::Single(10_001) }).assumptions.is_empty());
+    assert!(a.apply(&lean, Action::SetAssumption { id: "nope".into(), value: AssumptionValue::Single(1) }).assumptions.is_empty());
+    let band = a.apply(&lean, Action::SetAssumption { id: "pdpa-33-2".into(), value: AssumptionValue::Range { low: 8_000, typical: 9_000, high: 80_000 } });
+    assert!(band.assumptions.contains_key("pdpa-33-2"));
+
     // A tampered save: the override is ignored with a warning, not clamped.
     let mut tampered = Assessment::default();
     tampered.assumptions.insert("incident-cost".into(), AssumptionValue::Single(-5));
