@@ -1,0 +1,150 @@
+//! The results view, built natively from the real bank in every language.
+
+use engine::{Action, Answer, Assessment};
+use i18n::Locale;
+use results::view::build;
+use results::{Explain, ResultsView};
+
+fn answer_all(answer: impl Fn(&engine::content::Question) -> Answer) -> Assessment {
+    let bank = engine::builtin();
+    let mut a = Assessment::default();
+    for (_, q) in bank.questions() {
+        a = a.apply(bank, Action::Answer { question: q.id.clone(), answer: answer(q) });
+    }
+    a
+}
+
+fn all_no() -> Assessment {
+    answer_all(|q| match &q.kind {
+        engine::content::Kind::Number { max, .. } => Answer::Number(*max),
+        engine::content::Kind::Choice { options } => Answer::Choice(options.last().unwrap().id.clone()),
+        engine::content::Kind::Status => Answer::No,
+    })
+}
+
+/// Every string of the view, for checks that apply to all of them.
+fn strings(v: &ResultsView) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut explain = |x: &Explain, out: &mut Vec<String>| {
+        out.push(x.formula.clone());
+        out.extend([x.result.label.clone(), x.result.value.clone(), x.result.source.clone()]);
+        for r in &x.rows {
+            out.push(r.subject.clone());
+            for t in &r.terms {
+                out.extend([t.label.clone(), t.value.clone(), t.source.clone()]);
+            }
+        }
+    };
+    if let Some(o) = &v.overall {
+        out.extend([o.maturity.clone(), o.maturity_about.clone(), o.risk.clone()]);
+        explain(&o.explain, &mut out);
+    }
+    for a in &v.areas {
+        out.push(a.title.clone());
+        if let Some(x) = &a.explain {
+            explain(x, &mut out);
+        }
+    }
+    for a in &v.actions {
+        out.extend([a.question.clone(), a.action.clone(), a.why.clone(), a.gain.clone(), a.avoids.clone(), a.effort.clone(), a.owner_role.clone()]);
+        out.extend(a.legal.iter().cloned());
+    }
+    if let Some(m) = &v.money {
+        for r in &m.rows {
+            out.push(r.label.clone());
+            out.extend(r.now.iter().cloned());
+            out.extend(r.planned.iter().cloned());
+            explain(&r.explain, &mut out);
+        }
+        for (label, three) in &m.all.rows {
+            out.push(label.clone());
+            out.extend(three.iter().cloned());
+        }
+        for x in &m.all.explain {
+            explain(x, &mut out);
+        }
+    }
+    for a in &v.assumptions {
+        out.extend([a.name.clone(), a.value.clone(), a.default.clone(), a.source.clone(), a.source_kind.clone()]);
+    }
+    out.extend(v.notes.iter().cloned());
+    out
+}
+
+#[test]
+fn every_locale_gives_a_complete_view_without_keys_or_placeholders() {
+    let a = all_no();
+    for locale in Locale::ALL {
+        let v = build(engine::builtin(), &a, locale);
+        let o = v.overall.as_ref().expect("all answered");
+        // The worst answer everywhere (a few numeric bands keep some credit).
+        assert!(o.points < 5 && o.low == o.points && o.high == o.points && o.unknowns == 0, "{locale:?}: {o:?}");
+        assert_eq!(o.risk_level, "critical");
+        assert_eq!(v.answered, v.total);
+        assert!(!v.actions.is_empty() && v.actions.iter().all(|x| !x.action.is_empty() && !x.question.is_empty()));
+        assert!(!v.critical.is_empty());
+        let money = v.money.as_ref().expect("cost tables parse");
+        assert_eq!(money.rows.len(), 5);
+        assert!(money.rows[4].total && money.rows[4].now[1].contains("MOP") || locale == Locale::ZhHant);
+        assert!(money.plan.is_none(), "nothing planned yet");
+        assert_eq!(money.all.explain.len(), 3);
+        assert_eq!(v.assumptions.len(), 26, "20 assumptions and 6 Macau fine bands");
+        for s in strings(&v) {
+            assert!(!s.contains('{') && !s.contains('}'), "{locale:?}: placeholder left in {s:?}");
+            for prefix in ["view.", "term.", "formula.", "assumption.", "maturity.", "risk."] {
+                assert!(!s.starts_with(prefix), "{locale:?}: untranslated key {s:?}");
+            }
+        }
+        // The default headcount is said, since the profile has none.
+        assert!(v.notes.iter().any(|n| n.contains("300")), "{locale:?}: {:?}", v.notes);
+    }
+}
+
+#[test]
+fn planning_an_action_shows_the_planned_score_and_its_return() {
+    let bank = engine::builtin();
+    let a = all_no();
+    let before = build(bank, &a, Locale::En);
+    let first = before.actions[0].id.clone();
+    let planned = a.apply(bank, Action::SetPlanned { action: first.clone(), planned: true });
+    let after = build(bank, &planned, Locale::En);
+    let o = after.overall.as_ref().unwrap();
+    assert!(o.planned.unwrap() > o.points, "the planned score rises");
+    let money = after.money.as_ref().unwrap();
+    let plan = money.plan.as_ref().expect("a return on the plan");
+    assert_eq!(plan.rows.len(), 4);
+    assert!(plan.rows[2].1[1].ends_with('%'), "ROI as a percentage: {:?}", plan.rows[2]);
+    assert_ne!(money.rows[4].now, money.rows[4].planned, "the planned loss is lower");
+    assert!(after.actions.iter().find(|x| x.id == first).unwrap().planned);
+}
+
+#[test]
+fn unknowns_widen_the_range_and_overrides_are_shown() {
+    let bank = engine::builtin();
+    let mut a = answer_all(|_| Answer::DontKnow);
+    a = a.apply(bank, Action::SetAssumption { id: "p-enforcement".into(), value: engine::AssumptionValue::Single(2_000) });
+    let v = build(bank, &a, Locale::Pt);
+    let o = v.overall.as_ref().unwrap();
+    assert_eq!(o.low, 0);
+    assert_eq!(o.high, 100);
+    assert_eq!(o.unknowns, v.answered);
+    let p = v.assumptions.iter().find(|x| x.id == "p-enforcement").unwrap();
+    assert!(p.overridden);
+    assert_eq!(p.shown, 20.0);
+    assert_eq!((p.min, p.max, p.decimals), (0.0, 100.0, 2));
+    assert_eq!(p.value, "20\u{a0}%");
+    assert!(p.default.contains("10\u{a0}%"), "{}", p.default);
+}
+
+#[test]
+fn nothing_answered_gives_no_score_and_an_empty_plan() {
+    let v = build(engine::builtin(), &Assessment::default(), Locale::ZhHant);
+    assert!(v.overall.is_none());
+    assert!(v.actions.is_empty());
+    assert_eq!(v.answered, 0);
+    assert!(v.total > 60);
+    let money = v.money.unwrap();
+    // Only the residual risk of a fully controlled setup remains; nothing is planned.
+    assert_eq!(money.rows[4].now, money.rows[4].planned);
+    assert!(money.plan.is_none());
+}
