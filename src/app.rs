@@ -15,6 +15,8 @@ use yew::prelude::*;
 
 use crate::components::{ProfileForm, QuestionCard};
 use crate::platform;
+use crate::results_panel::ResultsPanel;
+use results::{ResultsOutcome, ResultsRequest, ResultsView};
 use crate::state::{AppAction, AppState, Screen};
 
 /// Something about saved data the user must know.
@@ -146,6 +148,10 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     let switching = use_state(|| None::<String>);
     let notice = use_state(|| start.1.clone());
     let pdf_status = use_state(|| PdfStatus::Idle);
+    // The latest results from the results worker (kept while a newer request
+    // runs, so the screen does not flash), or why they failed.
+    let view = use_state(|| None::<Result<Rc<ResultsView>, String>>);
+    let generation = use_mut_ref(|| 0u64);
     let heading = use_node_ref();
     let locale = state.locale;
     let bank: &QuestionBank = &state.bank;
@@ -184,6 +190,32 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             }
             if *screen == Screen::Results {
                 crate::pdf::prefetch();
+            }
+        });
+    }
+    // On the results screen, every change of the answers, the plan, the
+    // assumptions or the language asks the results worker again; an answer
+    // to an older request is dropped.
+    {
+        let view = view.clone();
+        let deps = (state.screen == Screen::Results).then(|| (state.assessment.clone(), locale));
+        use_effect_with(deps, move |deps| {
+            if let Some((assessment, locale)) = deps.clone() {
+                let id = {
+                    let mut g = generation.borrow_mut();
+                    *g += 1;
+                    *g
+                };
+                let json = serde_json::to_string(&ResultsRequest { assessment, locale }).expect("plain data");
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = crate::pdf::evaluate(json).await;
+                    if *generation.borrow() == id {
+                        view.set(Some(match outcome {
+                            ResultsOutcome::View(v) => Ok(Rc::new(*v)),
+                            ResultsOutcome::Failed(reason) => Err(reason),
+                        }));
+                    }
+                });
             }
         });
     }
@@ -320,7 +352,9 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     </section>
                 }) }
                 <div class="actions">
-                    <button type="button" class="primary" id="see-results" onclick={show(Screen::Results)}>
+                    <button type="button" class="primary" id="see-results" onclick={show(Screen::Results)}
+                        onmouseenter={Callback::from(|_: MouseEvent| crate::pdf::prefetch_results())}
+                        onfocus={Callback::from(|_: FocusEvent| crate::pdf::prefetch_results())}>
                         { locale.t(Msg::NavResults) }
                     </button>
                 </div>
@@ -329,8 +363,17 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         Screen::Results => html! {
             <>
                 <h2 ref={heading.clone()} tabindex="-1">{ locale.t(Msg::ResultsHeading) }</h2>
-                <p class="big-score" id="results-score">{ score_text.clone() }</p>
-                <p>{ answered_text.clone() }</p>
+                { match &*view {
+                    None => html! { <p class="status" role="status">{ locale.t(Msg::ViewComputing) }</p> },
+                    Some(Err(reason)) => html! { <div class="notice" role="alert"><p>{ locale.tf(Msg::ViewFailed, &[("reason", reason)]) }</p></div> },
+                    Some(Ok(v)) => html! {
+                        <ResultsPanel view={v.clone()} {locale}
+                            plan={state.assessment.plan.clone()} overrides={state.assessment.assumptions.clone()} onaction={{
+                            let dispatcher = state.dispatcher();
+                            Callback::from(move |a| dispatcher.dispatch(AppAction::Engine(a)))
+                        }} />
+                    },
+                } }
                 <div class="actions">
                     <button type="button" class="primary" id="download-pdf" onclick={on_download}
                         disabled={*pdf_status == PdfStatus::Working} aria-busy={(*pdf_status == PdfStatus::Working).to_string()}>

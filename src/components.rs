@@ -139,19 +139,17 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
     }
 }
 
+/// The number in the locale's notation, without trailing zeros ("50", "2.5",
+/// "99.22"), as a person would type it.
 fn fmt_number(v: f64, decimals: u32, locale: Locale) -> String {
     let scale = 10f64.powi(decimals as i32);
-    i18n::format_decimal((v * scale).round() as i64, decimals, locale).replace('\u{a0}', "")
+    let text = i18n::format_decimal((v * scale).round() as i64, decimals, locale).replace('\u{a0}', "");
+    if decimals == 0 { text } else { text.trim_end_matches('0').trim_end_matches(['.', ',']).to_string() }
 }
 
 /// Parses and range-checks a typed number; the error is a localized message.
 pub fn check_number(text: &str, min: f64, max: f64, decimals: u32, locale: Locale) -> Result<f64, String> {
-    let range = || {
-        locale.tf(
-            Msg::NumberRange,
-            &[("min", &fmt_number(min, decimals, locale)), ("max", &fmt_number(max, decimals, locale))],
-        )
-    };
+    let range = || locale.tf(Msg::NumberRange, &[("min", &fmt_number(min, decimals, locale)), ("max", &fmt_number(max, decimals, locale))]);
     match i18n::parse_decimal(text, locale, decimals) {
         Ok(units) => {
             let v = units as f64 / 10f64.powi(decimals as i32);

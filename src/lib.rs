@@ -1,13 +1,14 @@
 //! The Yew shell of the DingTalk × Macau compliance self-assessment.
 //!
 //! Reading order: `state` (the reducer over the engine), `platform` (the only
-//! module that touches browser APIs), `pdf` (the lazily loaded report worker),
-//! `components` (markup), `app` (the root component).
+//! module that touches browser APIs), `pdf` (the two lazily loaded workers: results and report),
+//! `components` and `results_panel` (markup), `app` (the root component).
 
 pub mod app;
 pub mod components;
 pub mod pdf;
 pub mod platform;
+pub mod results_panel;
 pub mod state;
 
 pub use app::App;

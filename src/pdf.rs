@@ -1,33 +1,48 @@
-//! The report worker: spawned on first need (reaching the results screen
-//! prefetches it), then reused. Spawning fetches the worker's own wasm, which
-//! holds printpdf; the app's wasm never does.
+//! The two lazily loaded workers: the results worker (engine::evaluate with
+//! the full bank, ~175 KB gzip) and the report worker (printpdf, ~1.2 MB
+//! gzip). Each is spawned on first need, then reused; spawning fetches the
+//! worker's own wasm, so neither is in the app's initial download.
 
 use std::cell::RefCell;
 
 use gloo_worker::Spawnable;
 use gloo_worker::oneshot::OneshotBridge;
 use report_worker::{MakePdf, PdfOutcome};
+use results::{Evaluate, ResultsOutcome};
 
-/// Path of the worker's loader script, emitted by Trunk (`data-loader-shim`).
-const WORKER_LOADER: &str = "./report-worker_loader.js";
+/// Paths of the workers' loader scripts, emitted by Trunk (`data-loader-shim`).
+const REPORT_LOADER: &str = "./report-worker_loader.js";
+const RESULTS_LOADER: &str = "./results-worker_loader.js";
 
 thread_local! {
-    static BRIDGE: RefCell<Option<OneshotBridge<MakePdf>>> = const { RefCell::new(None) };
+    static REPORT: RefCell<Option<OneshotBridge<MakePdf>>> = const { RefCell::new(None) };
+    static RESULTS: RefCell<Option<OneshotBridge<Evaluate>>> = const { RefCell::new(None) };
 }
 
-/// Starts the worker (and its download) if it is not running yet.
+/// Starts the report worker (and its download) if it is not running yet.
 pub fn prefetch() {
-    BRIDGE.with(|b| {
-        let mut b = b.borrow_mut();
-        if b.is_none() {
-            *b = Some(MakePdf::spawner().with_loader(true).as_module(false).spawn(WORKER_LOADER));
-        }
+    REPORT.with(|b| {
+        b.borrow_mut().get_or_insert_with(|| MakePdf::spawner().with_loader(true).as_module(false).spawn(REPORT_LOADER));
+    });
+}
+
+/// Starts the results worker if it is not running yet.
+pub fn prefetch_results() {
+    RESULTS.with(|b| {
+        b.borrow_mut().get_or_insert_with(|| Evaluate::spawner().with_loader(true).as_module(false).spawn(RESULTS_LOADER));
     });
 }
 
 /// Renders a report in the worker.
 pub async fn make_pdf(request_json: String) -> PdfOutcome {
     prefetch();
-    let mut bridge = BRIDGE.with(|b| b.borrow().as_ref().map(|bridge| bridge.fork())).expect("prefetch spawned it");
+    let mut bridge = REPORT.with(|b| b.borrow().as_ref().map(|bridge| bridge.fork())).expect("prefetch spawned it");
+    bridge.run(request_json).await
+}
+
+/// Evaluates an assessment in the results worker.
+pub async fn evaluate(request_json: String) -> ResultsOutcome {
+    prefetch_results();
+    let mut bridge = RESULTS.with(|b| b.borrow().as_ref().map(|bridge| bridge.fork())).expect("prefetch spawned it");
     bridge.run(request_json).await
 }

@@ -95,3 +95,77 @@ async fn switching_language_changes_the_text_and_keeps_the_answers() {
     assert!(partly.checked(), "the answer survives the language switch");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_results_panel_shows_the_engine_view_and_emits_plan_and_assumption_edits() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use engine::{Action, Answer, Assessment};
+    use yew::prelude::*;
+
+    let bank = engine::builtin();
+    let mut a = Assessment::default();
+    for (_, q) in bank.questions() {
+        if matches!(q.kind, engine::content::Kind::Status) {
+            a = a.apply(bank, Action::Answer { question: q.id.clone(), answer: Answer::No });
+        }
+    }
+    let view = Rc::new(results::view::build(bank, &a, i18n::Locale::Pt));
+    let seen: Rc<RefCell<Vec<Action>>> = Rc::default();
+
+    #[derive(Properties)]
+    struct Host {
+        view: Rc<results::ResultsView>,
+        seen: Rc<RefCell<Vec<Action>>>,
+    }
+    impl PartialEq for Host {
+        fn eq(&self, other: &Self) -> bool {
+            Rc::ptr_eq(&self.view, &other.view)
+        }
+    }
+    #[component]
+    fn HostView(p: &Host) -> Html {
+        let seen = p.seen.clone();
+        let onaction = Callback::from(move |a| seen.borrow_mut().push(a));
+        html! {
+            <app::results_panel::ResultsPanel view={p.view.clone()} locale={i18n::Locale::Pt} {onaction}
+                plan={Default::default()} overrides={Default::default()} />
+        }
+    }
+
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<HostView>::with_root_and_props(root.clone(), Host { view: view.clone(), seen: seen.clone() }).render();
+    yew::scheduler::flush().await;
+
+    let o = view.overall.as_ref().unwrap();
+    assert_eq!(text(&root, "#results-score"), format!("{} / 100", o.points));
+    assert!(text(&root, ".maturity").starts_with("Maturidade: "));
+    let first = &view.actions[0];
+    assert!(text(&root, "#action-plan").contains(&first.action));
+    assert!(text(&root, "#exposure-now").contains("MOP"));
+
+    // Ticking an action asks to plan it.
+    click(&root, &format!("#plan-{}-planned", first.id.replace('.', "\\.")));
+    yew::scheduler::flush().await;
+    assert_eq!(seen.borrow().last(), Some(&Action::SetPlanned { action: first.id.clone(), planned: true }));
+
+    // A Portuguese decimal in an assumption becomes basis points; out of range is refused inline.
+    let input: web_sys::HtmlInputElement =
+        root.query_selector("#assumption-p-enforcement").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("12,5");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        seen.borrow().last(),
+        Some(&Action::SetAssumption { id: "p-enforcement".into(), value: engine::AssumptionValue::Single(1_250) })
+    );
+    let before = seen.borrow().len();
+    input.set_value("101");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(seen.borrow().len(), before, "an out-of-range value is not applied");
+    assert_eq!(text(&root, "#assumption-p-enforcement-error"), "Introduza um valor entre 0 e 100.");
+    root.remove();
+}

@@ -31,9 +31,19 @@ test('no axe violations on the questionnaire and the results, in every language 
         await page.check('#profile-hk');
         await page.fill('fieldset.question input[type=text]', 'abc'); // shows an inline error too
         assert.deepEqual(await violations(page), [], `${tag} ${scheme} questionnaire`);
+        // Results with every part showing: scores, critical gaps, the plan
+        // with one action planned (planned tables), an open "how", an
+        // assumption error.
+        await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
         await page.click('#see-results');
-        await page.waitForSelector('#download-pdf');
+        await page.waitForSelector('#results-score', { timeout: 30_000 });
+        await page.locator('#action-plan li.action input[type=checkbox]').first().check();
+        await page.waitForSelector('#exposure-planned');
+        await page.click('.summary details.how summary');
+        await page.fill('#assumption-p-enforcement', '500');
+        await page.waitForSelector('#assumption-p-enforcement-error');
         assert.deepEqual(await violations(page), [], `${tag} ${scheme} results`);
+        await page.evaluate(() => localStorage.clear());
         await page.click('#back-to-questions');
       }
     }

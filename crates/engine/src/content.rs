@@ -358,7 +358,12 @@ impl LocaleBundle {
     pub fn build(locale: i18n::Locale) -> LocaleBundle {
         let json = split_for_locale(BANK_JSON, locale).expect("the embedded bank is valid JSON");
         let bank = QuestionBank::from_json(&json).expect("the bank parses (tests/content.rs)");
-        LocaleBundle { messages: locale.catalog_values(), bank: bank.questionnaire_only() }
+        let messages = i18n::Msg::ALL
+            .iter()
+            .zip(locale.catalog_values())
+            .map(|(msg, text)| if worker_only(msg.key()) { String::new() } else { text })
+            .collect();
+        LocaleBundle { messages, bank: bank.questionnaire_only() }
     }
 
     pub fn to_postcard(&self) -> Vec<u8> {
@@ -368,6 +373,22 @@ impl LocaleBundle {
     pub fn from_postcard(bytes: &[u8]) -> Result<LocaleBundle, postcard::Error> {
         postcard::from_bytes(bytes)
     }
+}
+
+/// Catalog keys that only the workers show (the results worker formats every
+/// figure and term; the report worker prints the report): the app's bundle
+/// carries them empty. `crates/results/tests/app_messages.rs` checks that the
+/// app's code uses none of them.
+pub const WORKER_ONLY_KEYS: [&str; 22] = [
+    "term.", "formula.", "assumption.", "maturity.", "maturity-about.", "risk.", "effort.", "owner.", "source-kind.", "report.",
+    "view.gain", "view.avoids", "view.months", "view.payback-never", "view.payback-none", "view.roi-undefined", "view.hkd",
+    "view.mop", "view.employees-default", "view.default", "view.invalid-assumption", "view.gdpr",
+];
+
+/// Whether a catalog key is in [`WORKER_ONLY_KEYS`] (a prefix ending in a
+/// dot, or the whole key).
+pub fn worker_only(key: &str) -> bool {
+    WORKER_ONLY_KEYS.iter().any(|k| if k.ends_with('.') { key.starts_with(k) } else { key == *k })
 }
 
 /// File name of the bundle file for one language (postcard bytes).

@@ -152,11 +152,19 @@ impl Locale {
         &all[self as usize]
     }
 
-    /// The message in this locale (its key if the locale's catalog is not
-    /// installed yet, which the app prevents by installing before rendering).
+    /// The message in this locale (its key, or nothing without embedded
+    /// catalogs, if the locale's catalog is not installed yet, which the app
+    /// prevents by installing before rendering).
     pub fn t(self, msg: Msg) -> &'static str {
         let index = Msg::ALL.binary_search(&msg).expect("Msg::ALL lists every variant in order");
-        self.catalog().get(index).map(String::as_str).unwrap_or(msg.key())
+        // Without embedded catalogs (the app), a missing message is empty
+        // rather than its key: the key table would cost the app's download
+        // about 4 KB, and the app installs the catalog before rendering.
+        #[cfg(feature = "embedded-catalogs")]
+        let fallback = msg.key();
+        #[cfg(not(feature = "embedded-catalogs"))]
+        let fallback = "";
+        self.catalog().get(index).map(String::as_str).unwrap_or(fallback)
     }
 
     /// The message with `{name}` placeholders replaced.

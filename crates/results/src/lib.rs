@@ -10,7 +10,6 @@
 //! initial download. The app depends on this crate with the `evaluate`
 //! feature off: it links only the view types and the worker's handle.
 
-use engine::Status;
 use gloo_worker::oneshot::oneshot;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +25,7 @@ pub struct ResultsRequest {
 
 /// A "how this was computed" block: the formula in words, then one row per
 /// question, area, fine band or total, each with its named terms.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Explain {
     pub formula: String,
     pub rows: Vec<ExplainRow>,
@@ -34,13 +33,13 @@ pub struct Explain {
     pub result: TermView,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ExplainRow {
     pub subject: String,
     pub terms: Vec<TermView>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct TermView {
     pub label: String,
     /// Formatted; a low/typical/high range reads "typical (low–high)".
@@ -49,7 +48,7 @@ pub struct TermView {
     pub source: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ResultsView {
     /// `None` until a scorable answer exists.
     pub overall: Option<Overall>,
@@ -68,7 +67,7 @@ pub struct ResultsView {
     pub notes: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Overall {
     pub points: u32,
     /// If every Don't know were No (= `points`) / Yes.
@@ -86,7 +85,7 @@ pub struct Overall {
     pub explain: Explain,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AreaView {
     pub id: String,
     pub title: String,
@@ -96,7 +95,7 @@ pub struct AreaView {
     pub explain: Option<Explain>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CriticalView {
     pub id: String,
     pub question: String,
@@ -104,7 +103,7 @@ pub struct CriticalView {
     pub unknown: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ActionView {
     /// The question id (stable; the plan is keyed by it).
     pub id: String,
@@ -126,16 +125,15 @@ pub struct ActionView {
     pub avoids: String,
     pub effort: String,
     pub owner_role: String,
-    pub planned: bool,
-    pub owner: String,
-    pub due: String,
-    pub status: Status,
+    // The visitor's plan entry (planned, owner, due date, status) is not
+    // here: the app shows it from its own state, so an edit shows at once
+    // instead of after the worker's answer.
 }
 
 /// Three formatted values: with every assumption low, typical, high.
 pub type Three = [String; 3];
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct MoneyView {
     /// Regulatory, incident, downtime, management time, then the total.
     pub rows: Vec<MoneyRow>,
@@ -146,7 +144,7 @@ pub struct MoneyView {
     pub gdpr: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct MoneyRow {
     pub label: String,
     pub now: Three,
@@ -157,7 +155,7 @@ pub struct MoneyRow {
     pub explain: Explain,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ReturnView {
     /// (label, low/typical/high): avoided loss, first-year cost, ROI, payback.
     pub rows: Vec<(String, Three)>,
@@ -167,12 +165,13 @@ pub struct ReturnView {
 /// An editable assumption. The input is in display units (percent, MOP, days,
 /// MOP per HK$); `decimals` converts it to the stored integer unit:
 /// stored = round(shown × 10^decimals).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AssumptionView {
     pub id: String,
     pub name: String,
-    /// The typical value in use, in display units.
-    pub shown: f64,
+    /// The default typical value, in display units (the app shows the
+    /// visitor's override from its own state, else this).
+    pub default_shown: f64,
     /// "%", "MOP", a day or people label.
     pub unit: String,
     pub min: f64,
@@ -187,8 +186,9 @@ pub struct AssumptionView {
     pub overridden: bool,
 }
 
-/// What the worker answers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What the worker answers. (No `PartialEq` on the view types: the app
+/// compares views by pointer, and derived comparisons cost it download size.)
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum ResultsOutcome {
     View(Box<ResultsView>),
     Failed(String),

@@ -73,10 +73,6 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
                 avoids: locale.tf(Msg::ViewAvoids, &[("amount", &f.mop(a.avoided.typical))]),
                 effort: locale.t(effort_msg(a.effort)).to_string(),
                 owner_role: locale.t(owner_msg(a.owner_role)).to_string(),
-                planned: a.plan.planned,
-                owner: a.plan.owner.clone().unwrap_or_default(),
-                due: a.plan.due.clone().unwrap_or_default(),
-                status: a.plan.status,
             }
         })
         .collect();
@@ -113,7 +109,17 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
             gdpr,
         }
     });
-    let assumptions = e.assumptions.iter().map(|a| f.assumption(a)).collect();
+    // In the model's order (regulatory, incidents, management time,
+    // investment, currency), then the fine bands.
+    let mut ordered: Vec<&Assumption> = e.assumptions.iter().collect();
+    ordered.sort_by_key(|a| {
+        engine::costs::ASSUMPTIONS
+            .iter()
+            .position(|(id, _)| *id == a.id)
+            .or_else(|| engine::costs::FINE_BANDS.iter().position(|id| *id == a.id).map(|i| 100 + i))
+            .unwrap_or(usize::MAX)
+    });
+    let assumptions = ordered.into_iter().map(|a| f.assumption(a)).collect();
     let mut notes = Vec::new();
     if let Some(m) = &e.money
         && !m.employees_from_profile
@@ -286,7 +292,7 @@ impl Fmt<'_> {
         AssumptionView {
             id: a.id.clone(),
             name: self.assumption_name(&a.id),
-            shown: a.value.typical as f64 / scale,
+            default_shown: a.default.typical as f64 / scale,
             unit,
             min: min as f64 / scale,
             max: max as f64 / scale,
@@ -302,7 +308,13 @@ impl Fmt<'_> {
 
 /// Basis points as a percentage with up to two decimals (99.22 %).
 fn percent2(bp: i64, locale: Locale) -> String {
-    let text = if bp % 100 == 0 { format_integer(bp / 100, locale) } else { format_decimal(bp, 2, locale) };
+    let text = if bp % 100 == 0 {
+        format_integer(bp / 100, locale)
+    } else if bp % 10 == 0 {
+        format_decimal(bp / 10, 1, locale)
+    } else {
+        format_decimal(bp, 2, locale)
+    };
     match locale {
         Locale::Pt => format!("{text}\u{a0}%"),
         _ => format!("{text}%"),
