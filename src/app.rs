@@ -322,17 +322,55 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         }
     };
 
+    // About 15 seconds a question, rounded to five minutes.
+    let minutes = ((summary.total * 15 + 150) / 300 * 5).max(5);
+    let duration_text = locale.tf(
+        Msg::StartDuration,
+        &[("questions", &summary.total.to_string()), ("sections", &bank.sections.iter().filter(|s| state.assessment.profile.applies(s.condition)).count().to_string()), ("minutes", &minutes.to_string())],
+    );
+    let start_over = {
+        let dispatcher = state.dispatcher();
+        let view = view.clone();
+        let pdf_status = pdf_status.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if platform::confirm(locale.t(Msg::StartStartOverConfirm)) {
+                dispatcher.dispatch(AppAction::Engine(Action::Reset));
+                dispatcher.dispatch(AppAction::Show(Screen::Questions));
+                view.set(None);
+                pdf_status.set(PdfStatus::Idle);
+            }
+        });
+        html! { <button type="button" class="secondary" id="start-over" {onclick}>{ locale.t(Msg::StartStartOver) }</button> }
+    };
     let body = match state.screen {
         Screen::Questions => html! {
             <>
                 <h2 ref={heading.clone()} tabindex="-1">{ locale.t(Msg::NavQuestions) }</h2>
+                <p class="duration">{ duration_text }</p>
                 <ProfileForm profile={state.assessment.profile.clone()} {locale} onchange={{
                     let dispatcher = state.dispatcher();
                     Callback::from(move |p| dispatcher.dispatch(AppAction::Engine(Action::SetProfile(p))))
                 }} />
+                <nav class="sections" aria-labelledby="sections-title">
+                    <h3 id="sections-title">{ locale.t(Msg::StartSections) }</h3>
+                    <ol>
+                        { for bank.sections.iter().filter(|s| state.assessment.profile.applies(s.condition)).map(|section| {
+                            let answered = section.questions.iter().filter(|q| state.assessment.answers.contains_key(&q.id)).count();
+                            let total = section.questions.len();
+                            let target = format!("{}-title", section.id);
+                            let onclick = Callback::from(move |_: MouseEvent| platform::focus_by_id(&target));
+                            html! {
+                                <li class={classes!((answered == total).then_some("complete"))}>
+                                    <button type="button" class="link" {onclick}>{ section.title.get(locale) }</button>
+                                    <span class="section-progress">{ locale.tf(Msg::StartSectionProgress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }</span>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </nav>
                 { for bank.sections.iter().filter(|s| state.assessment.profile.applies(s.condition)).map(|section| html! {
                     <section class="section" aria-labelledby={format!("{}-title", section.id)}>
-                        <h3 id={format!("{}-title", section.id)}>{ section.title.get(locale) }</h3>
+                        <h3 id={format!("{}-title", section.id)} tabindex="-1">{ section.title.get(locale) }</h3>
                         <p class="intro">{ section.intro.get(locale) }</p>
                         { for section.questions.iter().map(|q| {
                             let dispatcher = state.dispatcher();
@@ -357,6 +395,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                         onfocus={Callback::from(|_: FocusEvent| crate::pdf::prefetch_results())}>
                         { locale.t(Msg::NavResults) }
                     </button>
+                    { start_over.clone() }
                 </div>
             </>
         },
@@ -382,6 +421,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     <button type="button" class="secondary" id="back-to-questions" onclick={show(Screen::Questions)}>
                         { locale.t(Msg::NavBack) }
                     </button>
+                    { start_over }
                 </div>
                 <p class="status" role="status" id="pdf-status">{ match &*pdf_status {
                     PdfStatus::Idle => String::new(),
@@ -420,6 +460,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     <span class="score-title">{ locale.t(Msg::ScoreHeading) }</span>
                     <span class="score-value" id="score-value">{ score_text }</span>
                     <span class="score-answered">{ answered_text }</span>
+                    <progress max={summary.total.to_string()} value={summary.answered.to_string()} aria-hidden="true"></progress>
                 </aside>
                 { body }
             </main>

@@ -260,10 +260,12 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                     <tbody>
                         { for m.rows.iter().map(|r| html! {
                             <tr class={classes!(r.total.then_some("total"))}>
-                                <th scope="row">{ &r.label }
-                                    if r.total { <span class="hkd">{ format!(" {}", r.now_hkd) }</span> }
-                                </th>
-                                { three_cells(&r.now) }
+                                <th scope="row">{ &r.label }</th>
+                                <td>{ &r.now[0] }</td>
+                                <td>{ &r.now[1] }
+                                    if r.total { <br /><span class="hkd">{ &r.now_hkd }</span> }
+                                </td>
+                                <td>{ &r.now[2] }</td>
                             </tr>
                         }) }
                     </tbody>
