@@ -198,10 +198,11 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                     html! {
                         <li data-area={a.id.clone()}>
                             <span class="bar-label">{ &a.title }</span>
-                            <span class="bar" aria-hidden="true">
-                                if let Some(p) = planned { <span class="fill planned" style={format!("width:{p}%")}></span> }
-                                <span class="fill" style={format!("width:{}%", a.current.unwrap_or(0))}></span>
-                            </span>
+                            <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                <rect class="track" x="0" y="0" width="100" height="10" rx="5" />
+                                if let Some(p) = planned { <rect class="planned" x="0" y="0" width={p.to_string()} height="10" rx="5" /> }
+                                <rect class="now" x="0" y="0" width={a.current.unwrap_or(0).to_string()} height="10" rx="5" />
+                            </svg>
                             <span class="bar-value">{ now }
                                 if let Some(p) = planned { { format!(" → {p}") } }
                             </span>
@@ -322,9 +323,9 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     html! {
         <div class="results" id="results">
             { summary }
+            { critical }
             { for v.notes.iter().map(|n| html! { <p class="note">{ n }</p> }) }
             { areas }
-            { critical }
             { plan }
             { money.unwrap_or_default() }
             { assumptions }
