@@ -28,6 +28,9 @@ pub enum Notice {
     Newer(String),
     /// The browser does not let us save.
     StorageUnavailable,
+    /// A save failed (storage full, or blocked after loading): the latest
+    /// state, as it would have been saved, is offered for download.
+    SaveFailed(String),
 }
 
 /// The saved language, else the browser's preferred one.
@@ -166,8 +169,15 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             let protect = matches!(*notice, Some(Notice::Newer(_)) | Some(Notice::Unreadable(_))) && untouched;
             if !protect {
                 let text = persist::save(assessment, version);
-                if platform::save(platform::SAVE_KEY, &text).is_err() && !matches!(*notice, Some(Notice::StorageUnavailable)) {
-                    notice.set(Some(Notice::StorageUnavailable));
+                match platform::save(platform::SAVE_KEY, &text) {
+                    Ok(()) if matches!(*notice, Some(Notice::SaveFailed(_))) => notice.set(None),
+                    Ok(()) => {}
+                    Err(platform::StorageError::Unavailable) => {
+                        if !matches!(*notice, Some(Notice::StorageUnavailable)) {
+                            notice.set(Some(Notice::StorageUnavailable));
+                        }
+                    }
+                    Err(platform::StorageError::WriteFailed) => notice.set(Some(Notice::SaveFailed(text))),
                 }
             }
         });
@@ -220,6 +230,11 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         });
     }
 
+    // Test-only switch (see `platform::TEST_PANIC_FRAGMENT`): a real panic,
+    // after the saved state has been read, to prove the recovery screen.
+    if platform::test_panic_requested() {
+        panic!("test panic requested by the page's fragment");
+    }
     let summary = engine::summarize(bank, &state.assessment);
     let score_text = match summary.score {
         Some(score) => locale.tf(Msg::ScoreLabel, &[("score", &score.to_string())]),
@@ -311,14 +326,15 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                 Notice::Unreadable(raw) => (locale.t(Msg::StorageUnreadable), Some(raw.clone())),
                 Notice::Newer(raw) => (locale.t(Msg::StorageNewer), Some(raw.clone())),
                 Notice::StorageUnavailable => (locale.t(Msg::StorageUnavailable), None),
+                Notice::SaveFailed(latest) => (locale.t(Msg::StorageSaveFailed), Some(latest.clone())),
             };
             let download = raw.map(|raw| {
                 let onclick = Callback::from(move |_: MouseEvent| {
                     let _ = platform::download(raw.as_bytes(), "dingtalk-assessment-saved-data.json", "application/json");
                 });
-                html! { <button type="button" class="secondary" {onclick}>{ locale.t(Msg::StorageDownload) }</button> }
+                html! { <button type="button" class="secondary" id="storage-download" {onclick}>{ locale.t(Msg::StorageDownload) }</button> }
             });
-            html! { <div class="notice" role="alert"><p>{ text }</p>{ download.unwrap_or_default() }</div> }
+            html! { <div class="notice" role="alert" id="storage-notice"><p>{ text }</p>{ download.unwrap_or_default() }</div> }
         }
     };
 

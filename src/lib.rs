@@ -15,5 +15,6 @@ pub use app::App;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
+    yew::set_custom_panic_hook(Box::new(platform::on_panic));
     yew::Renderer::<App>::new().render();
 }

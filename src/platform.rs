@@ -86,14 +86,19 @@ pub fn today() -> String {
 }
 
 /// Hands bytes to the browser as a file download.
-pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+fn object_url(bytes: &[u8], mime: &str) -> Result<String, String> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser refused to create the file".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_string())?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL".to_string())
+}
+
+/// Saves bytes as a file through the browser's download.
+pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
+    let url = object_url(bytes, mime)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(|_| "no anchor")?.dyn_into().map_err(|_| "no anchor")?;
@@ -112,4 +117,73 @@ pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String>
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     }
     Ok(())
+}
+
+/// Fragment that makes the app panic once loaded (end-to-end test of the
+/// recovery screen). The fragment never reaches a server.
+pub const TEST_PANIC_FRAGMENT: &str = "#test-panic";
+
+/// Whether the page was opened with [`TEST_PANIC_FRAGMENT`].
+pub fn test_panic_requested() -> bool {
+    web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h == TEST_PANIC_FRAGMENT)
+}
+
+/// The panic hook. A panic aborts the wasm app, so instead of a
+/// dead page the hook replaces the page with a recovery screen in the
+/// visitor's language: the compiled-in strings of `i18n::BootMsg`, plain
+/// elements and two links that work without any more Rust code (reload, and
+/// download of the saved answers exactly as stored). Nothing is written to
+/// storage: the last good save stays as it is.
+/// (Installed through `yew::set_custom_panic_hook`: Yew replaces any other
+/// hook when it starts rendering.)
+pub fn on_panic(info: &std::panic::PanicHookInfo) {
+    web_sys::console::error_1(&wasm_bindgen::JsValue::from_str(&info.to_string()));
+    let _ = show_recovery();
+}
+
+fn show_recovery() -> Option<()> {
+    use i18n::{BootMsg, Locale};
+    let document = web_sys::window()?.document()?;
+    let body = document.body()?;
+    let locale = load(LOCALE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or_else(|| Locale::negotiate(preferred_languages().iter().map(String::as_str)));
+    let el = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
+        let e = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    body.set_text_content(None);
+    let main = el("main", "wrap recovery", "")?;
+    main.set_id("recovery");
+    let notice = el("div", "notice", "")?;
+    notice.set_attribute("role", "alert").ok()?;
+    let title = el("h1", "", locale.boot(BootMsg::RecoveryTitle))?;
+    notice.append_child(&title).ok()?;
+    let text = el("p", "", locale.boot(BootMsg::RecoveryBody))?;
+    notice.append_child(&text).ok()?;
+    let actions = el("p", "actions", "")?;
+    let reload = el("a", "button primary", locale.boot(BootMsg::RecoveryReload))?;
+    reload.set_attribute("href", "./").ok()?;
+    reload.set_id("recovery-reload");
+    actions.append_child(&reload).ok()?;
+    if let Ok(Some(saved)) = load(SAVE_KEY)
+        && let Ok(url) = object_url(saved.as_bytes(), "application/json")
+    {
+        let download = el("a", "button secondary", locale.boot(BootMsg::RecoveryDownload))?;
+        download.set_attribute("href", &url).ok()?;
+        download.set_attribute("download", "dingtalk-assessment-saved-answers.json").ok()?;
+        download.set_id("recovery-download");
+        actions.append_child(&download).ok()?;
+    }
+    notice.append_child(&actions).ok()?;
+    main.append_child(&notice).ok()?;
+    body.append_child(&main).ok()?;
+    let _ = document.document_element()?.set_attribute("lang", locale.tag());
+    Some(())
 }

@@ -7,6 +7,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 const LOCALES: [&str; 3] = ["en", "zh-Hant", "pt"];
+/// Keys of `BootMsg`, in its variant order.
+const BOOT_KEYS: [&str; 7] =
+    ["app.loading", "app.load-failed", "app.retry", "recovery.title", "recovery.body", "recovery.reload", "recovery.download"];
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../content/i18n");
@@ -52,10 +55,15 @@ fn main() {
     }
     code.push_str("        }\n    }\n}\n");
     std::fs::write(out.join("msg.rs"), code).unwrap();
-    // The few strings shown before a catalog is installed (loading screen).
-    let mut boot = String::from("/// Strings shown before any catalog is installed: (loading, load failed, retry).\npub(crate) const BOOT: [[&str; 3]; 3] = [\n");
+    // The few strings shown before a catalog is installed (loading screen),
+    // or when the app can no longer use it (the recovery screen after a crash).
+    let mut boot = format!(
+        "/// Strings shown without a catalog, in `BootMsg` order: {BOOT_KEYS:?}.\npub(crate) const BOOT: [[&str; {}]; 3] = [\n",
+        BOOT_KEYS.len()
+    );
     for (_, flat) in &catalogs {
-        writeln!(boot, "    [{:?}, {:?}, {:?}],", flat["app.loading"], flat["app.load-failed"], flat["app.retry"]).unwrap();
+        let row: Vec<String> = BOOT_KEYS.iter().map(|k| format!("{:?}", flat[*k])).collect();
+        writeln!(boot, "    [{}],", row.join(", ")).unwrap();
     }
     boot.push_str("];\n");
     std::fs::write(out.join("boot.rs"), boot).unwrap();

@@ -54,12 +54,17 @@ pub fn has_catalog(locale: Locale) -> bool {
     }
 }
 
-/// The strings of the loading screen, available before any catalog.
+/// The strings of the loading screen and of the recovery screen, compiled
+/// in: available before any catalog is installed, and after a crash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BootMsg {
     Loading,
     LoadFailed,
     Retry,
+    RecoveryTitle,
+    RecoveryBody,
+    RecoveryReload,
+    RecoveryDownload,
 }
 
 /// The three languages of the product. Portuguese is European Portuguese as
@@ -231,6 +236,8 @@ mod tests {
             assert_eq!(locale.boot(BootMsg::Loading), locale.t(Msg::AppLoading));
             assert_eq!(locale.boot(BootMsg::LoadFailed), locale.t(Msg::AppLoadFailed));
             assert_eq!(locale.boot(BootMsg::Retry), locale.t(Msg::AppRetry));
+            assert_eq!(locale.boot(BootMsg::RecoveryTitle), locale.t(Msg::RecoveryTitle));
+            assert_eq!(locale.boot(BootMsg::RecoveryDownload), locale.t(Msg::RecoveryDownload));
         }
     }
 
