@@ -9,7 +9,7 @@ import { launch, serve, ready } from './browser.mjs';
 const AXE = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 async function violations(page) {
-  await page.addScriptTag({ content: AXE });
+  await page.evaluate(AXE); // evaluated by the driver: the page's CSP allows no injected script tag
   return page.evaluate(async () => {
     const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
     return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
