@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::components::{ProfileForm, QuestionCard};
 use crate::platform;
-use crate::results_panel::ResultsPanel;
+use crate::results_panel::{plan_csv, ResultsPanel};
 use results::{ResultsOutcome, ResultsRequest, ResultsView};
 use crate::state::{AppAction, AppState, Screen};
 
@@ -154,6 +154,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     // The latest results from the results worker (kept while a newer request
     // runs, so the screen does not flash), or why they failed.
     let view = use_state(|| None::<Result<Rc<ResultsView>, String>>);
+    let data_status = use_state(|| None::<String>);
     let generation = use_mut_ref(|| 0u64);
     let heading = use_node_ref();
     let locale = state.locale;
@@ -358,6 +359,80 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         });
         html! { <button type="button" class="secondary" id="start-over" {onclick}>{ locale.t(Msg::StartStartOver) }</button> }
     };
+    // Files: export the assessment as a versioned JSON file, import one (a
+    // bad file changes nothing; replacing work asks first).
+    let export_name = |ext: &str| {
+        let pdf = report_worker::file_name(&state.assessment.profile.company_name, &platform::today());
+        format!("{}.{ext}", pdf.trim_end_matches(".pdf"))
+    };
+    let on_export = {
+        let text = persist::save(&state.assessment, version);
+        let name = export_name("json");
+        let data_status = data_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(reason) = platform::download(text.as_bytes(), &name, "application/json") {
+                data_status.set(Some(reason));
+            }
+        })
+    };
+    let on_import = {
+        let dispatcher = state.dispatcher();
+        let data_status = data_status.clone();
+        let bank = state.bank.clone();
+        let current_is_blank = state.assessment == Assessment::default();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let (dispatcher, data_status, bank) = (dispatcher.clone(), data_status.clone(), bank.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = platform::read_chosen_file(&input).await;
+                input.set_value(""); // the same file can be chosen again
+                let message = match read {
+                    Ok(None) => return,
+                    Err(reason) => locale.tf(Msg::DataImportBad, &[("reason", &reason)]),
+                    Ok(Some(text)) => match persist::load(&text) {
+                        Err(LoadError::NewerFormat(_)) => locale.t(Msg::DataImportNewer).to_string(),
+                        Err(LoadError::Corrupted(reason)) => {
+                            let reason: String = reason.chars().take(120).collect();
+                            locale.tf(Msg::DataImportBad, &[("reason", &reason)])
+                        }
+                        Ok(saved) => {
+                            if !current_is_blank && !platform::confirm(locale.t(Msg::DataImportConfirm)) {
+                                return;
+                            }
+                            let clean = Assessment::sanitized(&bank, saved.assessment);
+                            let count = clean.answers.len().to_string();
+                            dispatcher.dispatch(AppAction::Engine(Action::Replace(clean)));
+                            locale.tf(Msg::DataImported, &[("answered", &count)])
+                        }
+                    },
+                };
+                data_status.set(Some(message));
+            });
+        })
+    };
+    let data_tools = html! {
+        <section class="section data" aria-labelledby="data-title">
+            <h3 id="data-title">{ locale.t(Msg::DataHeading) }</h3>
+            <p class="intro">{ locale.t(Msg::DataIntro) }</p>
+            <div class="actions">
+                <button type="button" class="secondary" id="export-json" onclick={on_export}>{ locale.t(Msg::DataExport) }</button>
+                <input type="file" id="import-json" class="visually-hidden" accept=".json,application/json" onchange={on_import} />
+                <label class="file secondary" for="import-json">{ locale.t(Msg::DataImport) }</label>
+                { start_over.clone() }
+            </div>
+            <p class="status" role="status" id="data-status">{ (*data_status).clone().unwrap_or_default() }</p>
+        </section>
+    };
+    let on_csv = {
+        let view = view.clone();
+        let plan = state.assessment.plan.clone();
+        let name = export_name("csv");
+        Callback::from(move |_: MouseEvent| {
+            if let Some(Ok(v)) = &*view {
+                let _ = platform::download(plan_csv(v, &plan, locale).as_bytes(), &name, "text/csv;charset=utf-8");
+            }
+        })
+    };
     let body = match state.screen {
         Screen::Questions => html! {
             <>
@@ -411,8 +486,8 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                         onfocus={Callback::from(|_: FocusEvent| crate::pdf::prefetch_results())}>
                         { locale.t(Msg::NavResults) }
                     </button>
-                    { start_over.clone() }
                 </div>
+                { data_tools }
             </>
         },
         Screen::Results => html! {
@@ -433,6 +508,9 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     <button type="button" class="primary" id="download-pdf" onclick={on_download}
                         disabled={*pdf_status == PdfStatus::Working} aria-busy={(*pdf_status == PdfStatus::Working).to_string()}>
                         { locale.t(Msg::PdfDownload) }
+                    </button>
+                    <button type="button" class="secondary" id="export-csv" onclick={on_csv} disabled={!matches!(&*view, Some(Ok(_)))}>
+                        { locale.t(Msg::DataCsv) }
                     </button>
                     <button type="button" class="secondary" id="back-to-questions" onclick={show(Screen::Questions)}>
                         { locale.t(Msg::NavBack) }

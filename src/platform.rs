@@ -187,3 +187,17 @@ fn show_recovery() -> Option<()> {
     let _ = document.document_element()?.set_attribute("lang", locale.tag());
     Some(())
 }
+
+/// Largest file the import accepts (a saved assessment is a few KB).
+pub const MAX_IMPORT_BYTES: f64 = 2_000_000.0;
+
+/// The text of the file chosen in a file input; `Ok(None)` if none is
+/// chosen. Files over [`MAX_IMPORT_BYTES`] are refused unread.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<String>, String> {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else { return Ok(None) };
+    if file.size() > MAX_IMPORT_BYTES {
+        return Err(format!("{} bytes", file.size()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable file".to_string())?;
+    text.as_string().map(Some).ok_or_else(|| "not text".to_string())
+}

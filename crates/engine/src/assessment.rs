@@ -108,6 +108,10 @@ pub enum Action {
     Clear { question: String },
     SetProfile(Profile),
     Reset,
+    /// Replaces everything with an imported assessment, keeping only what
+    /// validates against this bank (each answer, override and plan entry
+    /// goes through its own action; the rest is dropped).
+    Replace(Assessment),
     /// Overrides an assumption; refused (no change) if invalid: check first
     /// with [`crate::costs::unit_of`] and [`check_value`] to show the error.
     SetAssumption { id: String, value: AssumptionValue },
@@ -141,6 +145,7 @@ impl Assessment {
             }
             Action::SetProfile(profile) => next.profile = profile,
             Action::Reset => next = Assessment::default(),
+            Action::Replace(imported) => next = Assessment::sanitized(bank, imported),
             Action::SetAssumption { id, value } => {
                 // The required rows and their units are fixed in code, so no
                 // cost table is needed here (the app's bank has none).
@@ -171,6 +176,25 @@ impl Assessment {
             Action::SetActionStatus { action, status } => next.edit_plan(bank, action, |e| e.status = status),
         }
         next
+    }
+
+    /// `imported`, rebuilt through [`Assessment::apply`] from a blank
+    /// assessment: what does not validate against `bank` is left out.
+    pub fn sanitized(bank: &QuestionBank, imported: Assessment) -> Assessment {
+        let mut a = Assessment::default().apply(bank, Action::SetProfile(imported.profile));
+        for (question, answer) in imported.answers {
+            a = a.apply(bank, Action::Answer { question, answer });
+        }
+        for (id, value) in imported.assumptions {
+            a = a.apply(bank, Action::SetAssumption { id, value });
+        }
+        for (action, entry) in imported.plan {
+            a = a.apply(bank, Action::SetPlanned { action: action.clone(), planned: entry.planned });
+            a = a.apply(bank, Action::SetActionOwner { action: action.clone(), owner: entry.owner });
+            a = a.apply(bank, Action::SetActionDue { action: action.clone(), due: entry.due });
+            a = a.apply(bank, Action::SetActionStatus { action, status: entry.status });
+        }
+        a
     }
 
     /// Edits the plan entry of a known action; an entry back at its default

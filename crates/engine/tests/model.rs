@@ -188,3 +188,28 @@ fn saves_without_the_new_fields_still_load() {
     let json = serde_json::to_string(&Answer::DontKnow).unwrap();
     assert_eq!(json, "\"dont-know\"", "Answer's representation is unchanged");
 }
+
+#[test]
+fn replace_keeps_only_what_validates() {
+    let b = bank();
+    let mut imported = Assessment::default();
+    imported.profile.company_name = "Kee Wah 奇華".into();
+    imported.answers.insert("security.mfa".into(), Answer::Yes);
+    imported.answers.insert("no.such-question".into(), Answer::Yes);
+    imported.assumptions.insert("p-enforcement".into(), AssumptionValue::Single(2_000));
+    imported.assumptions.insert("p-enforcement-typo".into(), AssumptionValue::Single(2_000));
+    imported.assumptions.insert("incident-cost".into(), AssumptionValue::Single(-1));
+    imported.plan.insert(
+        "security.mfa".into(),
+        engine::PlanEntry { planned: true, owner: Some("Ana".into()), due: Some("2027-02-30".into()), status: engine::Status::Doing },
+    );
+    imported.plan.insert("no.such-question".into(), engine::PlanEntry { planned: true, ..Default::default() });
+    let a = Assessment::default().apply(b, Action::Replace(imported));
+    assert_eq!(a.profile.company_name, "Kee Wah 奇華");
+    assert_eq!(a.answers.len(), 1);
+    assert_eq!(a.assumptions.len(), 1);
+    assert_eq!(a.plan.len(), 1);
+    let entry = &a.plan["security.mfa"];
+    assert!(entry.planned && entry.owner.as_deref() == Some("Ana") && entry.status == engine::Status::Doing);
+    assert_eq!(entry.due, None, "an impossible date is dropped");
+}

@@ -1,0 +1,24 @@
+//! Every saved-format version kept in tests/fixtures loads, and loads to an
+//! assessment that survives sanitizing against today's bank unchanged (the
+//! e2e suite imports the same files through the browser).
+
+use engine::{Action, Assessment};
+
+#[test]
+fn every_saved_format_fixture_loads() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !(name.starts_with("saved-format-") && name.ends_with(".json")) {
+            continue;
+        }
+        seen += 1;
+        let saved = engine::persist::load(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert!(!saved.assessment.answers.is_empty(), "{name}");
+        let clean = Assessment::default().apply(engine::builtin(), Action::Replace(saved.assessment.clone()));
+        assert_eq!(clean, saved.assessment, "{name}: something in it no longer validates");
+    }
+    assert!(seen >= 1, "no fixtures found in {}", dir.display());
+}
