@@ -332,3 +332,47 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
         </div>
     }
 }
+
+/// The action plan as CSV for spreadsheets (RFC 4180, UTF-8 with a byte
+/// order mark so Excel reads Chinese and accents). Cells that a spreadsheet
+/// would take for a formula (`=`, `+`, `-`, `@`, tab, carriage return) are
+/// prefixed with an apostrophe, so typed text such as an owner's name can
+/// never run as a formula.
+pub fn plan_csv(view: &ResultsView, plan: &BTreeMap<String, PlanEntry>, locale: Locale) -> String {
+    fn cell(text: &str) -> String {
+        let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+        format!("\"{}\"", text.replace('"', "\"\""))
+    }
+    let yes_no = |b: bool| locale.t(if b { Msg::AnswerYes } else { Msg::AnswerNo });
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = locale.t(Msg::DataCsvColumns).split('|').map(cell).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for (i, a) in view.actions.iter().enumerate() {
+        let entry = plan.get(&a.id).cloned().unwrap_or_default();
+        let status = match entry.status {
+            Status::Todo => Msg::StatusTodo,
+            Status::Doing => Msg::StatusDoing,
+            Status::Done => Msg::StatusDone,
+        };
+        let row = [
+            (i + 1).to_string(),
+            a.action.clone(),
+            a.question.clone(),
+            a.area.clone(),
+            yes_no(a.critical).to_string(),
+            yes_no(a.quick_win).to_string(),
+            a.gain.clone(),
+            a.avoids.clone(),
+            a.effort.clone(),
+            a.owner_role.clone(),
+            yes_no(entry.planned).to_string(),
+            entry.owner.unwrap_or_default(),
+            entry.due.unwrap_or_default(),
+            locale.t(status).to_string(),
+        ];
+        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
