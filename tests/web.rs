@@ -130,7 +130,8 @@ async fn the_results_panel_shows_the_engine_view_and_emits_plan_and_assumption_e
         let onaction = Callback::from(move |a| seen.borrow_mut().push(a));
         html! {
             <app::results_panel::ResultsPanel view={p.view.clone()} locale={i18n::Locale::Pt} {onaction}
-                plan={Default::default()} overrides={Default::default()} />
+                plan={std::collections::BTreeMap::<String, engine::PlanEntry>::new()}
+                overrides={std::collections::BTreeMap::<String, engine::AssumptionValue>::new()} />
         }
     }
 
