@@ -19,6 +19,7 @@ pub mod exposure;
 pub mod money;
 pub mod persist;
 pub mod scoring;
+pub mod share;
 pub mod validate;
 
 pub use assessment::{Action, Answer, Assessment, PlanEntry, Profile, Sector, Status};
