@@ -155,6 +155,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     // runs, so the screen does not flash), or why they failed.
     let view = use_state(|| None::<Result<Rc<ResultsView>, String>>);
     let data_status = use_state(|| None::<String>);
+    let copied = use_state(|| None::<bool>);
     let generation = use_mut_ref(|| 0u64);
     let heading = use_node_ref();
     let locale = state.locale;
@@ -204,20 +205,48 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             }
         });
     }
+    // A share link in the address (`#s1.…`): its answers replace the
+    // current ones (after a confirmation if there is work to lose), then
+    // the fragment is removed so a reload does not read it again.
+    {
+        let dispatcher = state.dispatcher();
+        let bank = state.bank.clone();
+        let current_is_blank = state.assessment == Assessment::default();
+        let data_status = data_status.clone();
+        use_effect_with((), move |_| {
+            let fragment = platform::fragment();
+            if fragment.starts_with(engine::share::PREFIX) {
+                let message = match engine::share::decode(&bank, &fragment) {
+                    Ok(a) if current_is_blank || platform::confirm(locale.t(Msg::ShareConfirm)) => {
+                        let count = a.answers.len().to_string();
+                        dispatcher.dispatch(AppAction::Engine(Action::Replace(a)));
+                        Some(locale.tf(Msg::ShareOpened, &[("answered", &count)]))
+                    }
+                    Ok(_) => None,
+                    Err(engine::share::ShareError::OtherVersion { .. }) => Some(locale.t(Msg::ShareOtherVersion).to_string()),
+                    Err(_) => Some(locale.t(Msg::ShareDamaged).to_string()),
+                };
+                data_status.set(message);
+                platform::clear_fragment();
+            }
+        });
+    }
     // On the results screen, every change of the answers, the plan, the
     // assumptions or the language asks the results worker again; an answer
     // to an older request is dropped.
     {
         let view = view.clone();
         let deps = (state.screen == Screen::Results).then(|| (state.assessment.clone(), locale));
+        let bank = state.bank.clone();
         use_effect_with(deps, move |deps| {
             if let Some((assessment, locale)) = deps.clone() {
+                let share_url = format!("{}{}", platform::page_address(), engine::share::encode(&bank, &assessment));
                 let id = {
                     let mut g = generation.borrow_mut();
                     *g += 1;
                     *g
                 };
-                let json = serde_json::to_string(&ResultsRequest { assessment, locale }).expect("plain data");
+                let json = serde_json::to_string(&ResultsRequest { assessment, locale, share_url }).expect("plain data");
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = crate::pdf::evaluate(json).await;
                     if *generation.borrow() == id {
@@ -433,6 +462,50 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             }
         })
     };
+    // The share link with its QR code (drawn by the results worker).
+    let share_box = {
+        let link = format!("{}{}", platform::page_address(), engine::share::encode(bank, &state.assessment));
+        let onclick = {
+            let link = link.clone();
+            let copied = copied.clone();
+            Callback::from(move |_: MouseEvent| {
+                let (link, copied) = (link.clone(), copied.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = platform::copy_text(&link).await;
+                    copied.set(Some(ok));
+                });
+            })
+        };
+        let qr = match &*view {
+            Some(Ok(v)) => v.share_qr.clone(),
+            _ => None,
+        };
+        html! {
+            <section class="section share" aria-labelledby="share-title">
+                <h3 id="share-title">{ locale.t(Msg::ShareHeading) }</h3>
+                <p class="intro">{ locale.t(Msg::ShareIntro) }</p>
+                <div class="share-row">
+                    <div class="share-link">
+                        <label for="share-link">{ locale.t(Msg::ShareLink) }</label>
+                        <input type="text" id="share-link" readonly=true value={link} />
+                        <button type="button" class="secondary" id="share-copy" {onclick}>{ locale.t(Msg::ShareCopy) }</button>
+                        <p class="status" role="status">{ match *copied {
+                            Some(true) => locale.t(Msg::ShareCopied),
+                            Some(false) => locale.t(Msg::ShareCopyFailed),
+                            None => "",
+                        } }</p>
+                    </div>
+                    if let Some(q) = qr {
+                        <svg class="qr" id="share-qr" role="img" aria-label={locale.t(Msg::ShareQr)}
+                            viewBox={format!("0 0 {0} {0}", q.size)} shape-rendering="crispEdges">
+                            <rect width={q.size.to_string()} height={q.size.to_string()} fill="#fff" />
+                            <path d={q.path} fill="#000" />
+                        </svg>
+                    }
+                </div>
+            </section>
+        }
+    };
     let body = match state.screen {
         Screen::Questions => html! {
             <>
@@ -523,6 +596,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     PdfStatus::Done => locale.t(Msg::PdfReady).to_string(),
                     PdfStatus::Failed(message) => message.clone(),
                 } }</p>
+                { share_box }
                 <p class="disclaimer">{ bank.disclaimer.get(locale) }</p>
             </>
         },

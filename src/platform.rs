@@ -201,3 +201,36 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Optio
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "unreadable file".to_string())?;
     text.as_string().map(Some).ok_or_else(|| "not text".to_string())
 }
+
+/// The page's fragment (`#…`), or empty.
+pub fn fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar without reloading (after a
+/// share link was read, so a reload does not read it again).
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let (Ok(path), Ok(search), Ok(history)) = (window.location().pathname(), window.location().search(), window.history()) else {
+        return;
+    };
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
+}
+
+/// This page's address without its fragment (to build share links).
+pub fn page_address() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let (origin, path, search) = (location.origin(), location.pathname(), location.search());
+    match (origin, path, search) {
+        (Ok(o), Ok(p), Ok(s)) => format!("{o}{p}{s}"),
+        _ => String::new(),
+    }
+}
+
+/// Copies text to the clipboard (needs a secure context, as HTTPS or
+/// localhost); resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

@@ -21,6 +21,10 @@ pub mod view;
 pub struct ResultsRequest {
     pub assessment: engine::Assessment,
     pub locale: i18n::Locale,
+    /// The share link (page address + `engine::share` fragment), drawn as a
+    /// QR code; empty for none.
+    #[serde(default)]
+    pub share_url: String,
 }
 
 /// A "how this was computed" block: the formula in words, then one row per
@@ -65,6 +69,16 @@ pub struct ResultsView {
     /// Things the visitor should know about the figures (default headcount,
     /// refused overrides), localised.
     pub notes: Vec<String>,
+    /// The share link as a QR code, if one was asked for.
+    pub share_qr: Option<Qr>,
+}
+
+/// A QR code as SVG path data: one `M x y h w v 1 h -w z` run per row
+/// segment of dark modules, in a `size` × `size` grid (quiet zone included).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Qr {
+    pub size: u32,
+    pub path: String,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -202,7 +216,11 @@ pub async fn Evaluate(request_json: String) -> ResultsOutcome {
     #[cfg(feature = "evaluate")]
     {
         match serde_json::from_str::<ResultsRequest>(&request_json) {
-            Ok(request) => ResultsOutcome::View(Box::new(view::build(engine::builtin(), &request.assessment, request.locale))),
+            Ok(request) => {
+                let mut v = view::build(engine::builtin(), &request.assessment, request.locale);
+                v.share_qr = view::qr(&request.share_url);
+                ResultsOutcome::View(Box::new(v))
+            }
             Err(e) => ResultsOutcome::Failed(format!("bad request: {e}")),
         }
     }

@@ -141,7 +141,37 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
         money,
         assumptions,
         notes,
+        share_qr: None,
     }
+}
+
+/// The QR code of `text` (error correction M; a quiet zone of 4 modules),
+/// or `None` for an empty text or one too long for a QR code.
+pub fn qr(text: &str) -> Option<crate::Qr> {
+    use std::fmt::Write as _;
+    if text.is_empty() {
+        return None;
+    }
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let quiet = 4;
+    let mut path = String::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if colors[y * width + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && colors[y * width + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                let _ = write!(path, "M{} {}h{}v1h-{}z", start + quiet, y + quiet, x - start, x - start);
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some(crate::Qr { size: (width + 2 * quiet) as u32, path })
 }
 
 struct Fmt<'a> {

@@ -160,3 +160,12 @@ fn assumptions_follow_the_model_order_and_percentages_read_naturally() {
     let mfa = v.assumptions.iter().find(|a| a.id == "control-effectiveness").unwrap();
     assert_eq!(mfa.value, "99.22% (98.56%–99.9%)");
 }
+
+#[test]
+fn the_share_link_becomes_a_qr_code() {
+    let url = format!("https://example.org/assessment/{}", engine::share::encode(engine::builtin(), &all_no()));
+    let qr = results::view::qr(&url).expect("fits a QR code");
+    assert!(qr.size >= 21 + 8 && qr.size < 100, "{}", qr.size);
+    assert!(qr.path.starts_with("M4 4h7v1h-7z"), "finder pattern first: {}", &qr.path[..20]);
+    assert!(results::view::qr("").is_none());
+}
