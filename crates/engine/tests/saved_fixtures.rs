@@ -22,3 +22,15 @@ fn every_saved_format_fixture_loads() {
     }
     assert!(seen >= 1, "no fixtures found in {}", dir.display());
 }
+
+/// The example in docs/saved-format.md loads and every part of it survives
+/// validation (so the documentation cannot drift from the format).
+#[test]
+fn the_documented_example_is_a_valid_file() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/saved-format.md")).unwrap();
+    let start = doc.find("```json\n").unwrap() + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let saved = engine::persist::load(&doc[start..end]).expect("the documented example loads");
+    let clean = Assessment::default().apply(engine::builtin(), Action::Replace(saved.assessment.clone()));
+    assert_eq!(clean, saved.assessment);
+}
