@@ -148,7 +148,7 @@ fn action_card(a: &ActionView, entry: Option<&PlanEntry>, locale: Locale, onacti
                 </div>
                 <div class="field">
                     <label for={field("due")}>{ locale.t(Msg::ViewDue) }</label>
-                    <input type="date" id={field("due")} value={entry.due.clone().unwrap_or_default()} onchange={on_due} />
+                    <input type="date" id={field("due")} min="2000-01-01" max="2999-12-31" value={entry.due.clone().unwrap_or_default()} onchange={on_due} />
                 </div>
                 <div class="field">
                     <label for={field("status")}>{ locale.t(Msg::ViewStatus) }</label>

@@ -101,6 +101,9 @@ pub struct Assessment {
     pub plan: BTreeMap<String, PlanEntry>,
 }
 
+/// Longest company name kept (the form's limit too).
+pub const MAX_COMPANY_CHARS: usize = 200;
+
 /// The only state transitions.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -181,7 +184,14 @@ impl Assessment {
     /// `imported`, rebuilt through [`Assessment::apply`] from a blank
     /// assessment: what does not validate against `bank` is left out.
     pub fn sanitized(bank: &QuestionBank, imported: Assessment) -> Assessment {
-        let mut a = Assessment::default().apply(bank, Action::SetProfile(imported.profile));
+        let mut profile = imported.profile;
+        // The form accepts at most this many characters; so does an import.
+        profile.company_name = profile.company_name.chars().take(MAX_COMPANY_CHARS).collect();
+        if crate::validate::validate_profile(&profile).is_err() {
+            profile.employees = None;
+            profile.revenue_mop = None;
+        }
+        let mut a = Assessment::default().apply(bank, Action::SetProfile(profile));
         for (question, answer) in imported.answers {
             a = a.apply(bank, Action::Answer { question, answer });
         }

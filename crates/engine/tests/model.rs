@@ -212,4 +212,13 @@ fn replace_keeps_only_what_validates() {
     let entry = &a.plan["security.mfa"];
     assert!(entry.planned && entry.owner.as_deref() == Some("Ana") && entry.status == engine::Status::Doing);
     assert_eq!(entry.due, None, "an impossible date is dropped");
+
+    // Out-of-range profile figures and an over-long name are not imported as such.
+    let mut huge = Assessment::default();
+    huge.profile.company_name = "澳".repeat(5_000);
+    huge.profile.employees = Some(2_000_000);
+    huge.profile.revenue_mop = Some(-5);
+    let a = Assessment::default().apply(b, Action::Replace(huge));
+    assert_eq!(a.profile.company_name.chars().count(), engine::assessment::MAX_COMPANY_CHARS);
+    assert_eq!((a.profile.employees, a.profile.revenue_mop), (None, None));
 }
