@@ -19,7 +19,11 @@ fn the_app_uses_no_worker_only_message() {
     for msg in stripped {
         let name = format!("Msg::{msg:?}");
         // `Msg::ViewDue` must not match `Msg::ViewDefault`'s check and vice versa.
-        let used = code.match_indices(&name).any(|(i, _)| !code[i + name.len()..].starts_with(|c: char| c.is_alphanumeric()));
+        // Whole-word matches only (`BootMsg::RecoveryBody` is not `Msg::RecoveryBody`).
+        let used = code.match_indices(&name).any(|(i, _)| {
+            !code[i + name.len()..].starts_with(|c: char| c.is_alphanumeric())
+                && !code[..i].ends_with(|c: char| c.is_alphanumeric())
+        });
         assert!(!used, "src/ uses {name} ({}), which the app's bundle does not carry", msg.key());
     }
     // And the app does use what the bundle keeps for it, so the check bites.

@@ -1,0 +1,78 @@
+// Offline after the first visit (service worker, one cache per build), and
+// the update banner when a new build is deployed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, ready, DIST } from './browser.mjs';
+import { startServer } from './serve.mjs';
+
+function copyDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+const controlled = (page) => page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+
+test('after one visit online, the assessment, its results and the PDF work offline', async () => {
+  const dir = copyDist();
+  const { server, url } = await startServer(dir, 0);
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await controlled(page);
+    await page.check('fieldset[data-question="security.mfa"] input[value="no"]');
+    await page.click('#see-results');
+    await page.waitForSelector('#results-score', { timeout: 30_000 });
+    // The results screen prefetches the report worker; let it finish.
+    await page.waitForFunction(async () => (await caches.keys()).length === 1 &&
+      (await (await caches.open((await caches.keys())[0])).keys()).some((r) => r.url.includes('report-worker_bg.wasm')), null, { timeout: 60_000 });
+
+    await context.setOffline(true);
+    server.close();
+    await page.reload();
+    await ready(page);
+    assert.ok(await page.isChecked('fieldset[data-question="security.mfa"] input[value="no"]'));
+    await page.selectOption('#language', 'pt'); // another language's bundle, from the cache
+    await page.waitForFunction(() => document.documentElement.lang === 'pt');
+    await page.click('#see-results');
+    await page.waitForSelector('#results-score', { timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-pdf')]);
+    assert.match(download.suggestedFilename(), /\.pdf$/);
+  } finally {
+    await close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a new build is offered with a banner, and reloading into it keeps the answers', async () => {
+  const dir = copyDist();
+  const { server, url } = await startServer(dir, 0);
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await controlled(page);
+    await page.check('fieldset[data-question="security.mfa"] input[value="yes"]');
+    // "Deploy" a new build: the service worker script changes.
+    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForSelector('#update-banner', { timeout: 30_000 });
+    assert.match(await page.textContent('#update-banner'), /new version/);
+    await page.evaluate(() => { window.__before = true; });
+    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.click('#update-reload')]);
+    await ready(page);
+    assert.equal(await page.evaluate(() => window.__before), undefined, 'the page reloaded');
+    assert.ok(await page.isChecked('fieldset[data-question="security.mfa"] input[value="yes"]'));
+  } finally {
+    await close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
