@@ -143,3 +143,34 @@ test('full storage: the latest state is offered for download, and saving resumes
     server.close();
   }
 });
+
+test('a PDF with characters its fonts cannot show says which ones, and keeps everything', async () => {
+  const { server, url } = await serve();
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await page.fill('#profile-company', 'Rocket <b>Lda</b> 🚀');
+    await page.press('#profile-company', 'Tab');
+    await page.check('fieldset[data-question="security.mfa"] input[value="no"]');
+    await page.click('#see-results');
+    await page.waitForSelector('#results-score', { timeout: 30_000 });
+    await page.click('#download-pdf');
+    await page.waitForFunction(() => /cannot show these characters yet: 🚀/.test(document.querySelector('#pdf-status').textContent), null, { timeout: 60_000 });
+    assert.equal(await page.inputValue('#share-link').then((l) => l.includes('#s1.')), true);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dingtalk-macau-assessment.v1')));
+    assert.equal(saved.assessment.profile.company_name, 'Rocket <b>Lda</b> 🚀');
+    // Without the emoji the same report downloads.
+    await page.click('#back-to-questions');
+    await page.fill('#profile-company', 'Rocket <b>Lda</b>');
+    await page.press('#profile-company', 'Tab');
+    await page.click('#see-results');
+    await page.waitForSelector('#results-score', { timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-pdf')]);
+    assert.match(download.suggestedFilename(), /^dingtalk-assessment-rocket-b-lda-b-\d{4}-\d{2}-\d{2}\.pdf$/);
+  } finally {
+    await close();
+    server.close();
+  }
+});
