@@ -127,6 +127,19 @@ fn initial(bank: Rc<QuestionBank>, locale: Locale) -> (AppState, Option<Notice>)
     (AppState { bank, assessment, locale, screen: Screen::Questions }, notice)
 }
 
+/// Whether the presenter view is on; any action toggles it (the button and
+/// the P shortcut both dispatch, so neither reads a stale value).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Presenter(bool);
+
+impl Reducible for Presenter {
+    type Action = ();
+
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Presenter(!self.0))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum PdfStatus {
     Idle,
@@ -155,6 +168,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     // runs, so the screen does not flash), or why they failed.
     let view = use_state(|| None::<Result<Rc<ResultsView>, String>>);
     let data_status = use_state(|| None::<String>);
+    let presenter = use_reducer(|| Presenter(platform::load(platform::PRESENTER_KEY).ok().flatten().as_deref() == Some("on")));
     let copied = use_state(|| None::<bool>);
     let generation = use_mut_ref(|| 0u64);
     let heading = use_node_ref();
@@ -203,6 +217,25 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             if *screen == Screen::Results {
                 crate::pdf::prefetch();
             }
+        });
+    }
+    // The presenter view (large type, high contrast) follows its switch and
+    // is remembered on this device.
+    use_effect_with(presenter.0, |on| {
+        platform::set_root_class("presenter", *on);
+        let _ = platform::save(platform::PRESENTER_KEY, if *on { "on" } else { "off" });
+    });
+    // Keyboard shortcuts for a meeting: P presenter view, Q questions, R results.
+    {
+        let dispatcher = state.dispatcher();
+        let presenter = presenter.dispatcher();
+        use_effect_with((), move |_| {
+            platform::on_shortcut(move |key| match key.as_str() {
+                "p" | "P" => presenter.dispatch(()),
+                "q" | "Q" => dispatcher.dispatch(AppAction::Show(Screen::Questions)),
+                "r" | "R" => dispatcher.dispatch(AppAction::Show(Screen::Results)),
+                _ => {}
+            });
         });
     }
     // A share link in the address (`#s1.…`): its answers replace the
@@ -448,7 +481,14 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                 <input type="file" id="import-json" class="visually-hidden" accept=".json,application/json" onchange={on_import} />
                 <label class="file secondary" for="import-json">{ locale.t(Msg::DataImport) }</label>
                 { start_over.clone() }
+                <button type="button" class="secondary" id="end-meeting" onclick={Callback::from(move |_: MouseEvent| {
+                    if platform::confirm(locale.t(Msg::MeetingEndConfirm)) {
+                        platform::wipe();
+                        platform::reload();
+                    }
+                })}>{ locale.t(Msg::MeetingEnd) }</button>
             </div>
+            <p class="shortcuts">{ locale.t(Msg::MeetingShortcuts) }</p>
             <p class="status" role="status" id="data-status">{ (*data_status).clone().unwrap_or_default() }</p>
         </section>
     };
@@ -615,6 +655,13 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                             }) }
                         </select>
                     </label>
+                    <button type="button" class="secondary" id="presenter" aria-pressed={presenter.0.to_string()}
+                        title={locale.t(Msg::MeetingShortcuts)} onclick={{
+                            let presenter = presenter.dispatcher();
+                            Callback::from(move |_: MouseEvent| presenter.dispatch(()))
+                        }}>
+                        { locale.t(Msg::MeetingPresenter) }
+                    </button>
                 </div>
             </header>
             <main class="wrap">

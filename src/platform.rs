@@ -10,6 +10,53 @@ pub const SAVE_KEY: &str = "dingtalk-macau-assessment.v1";
 pub const BACKUP_KEY: &str = "dingtalk-macau-assessment.unreadable-backup";
 /// The chosen language.
 pub const LOCALE_KEY: &str = "dingtalk-macau-assessment.locale";
+/// Whether the presenter view is on.
+pub const PRESENTER_KEY: &str = "dingtalk-macau-assessment.presenter";
+/// Every key this app writes (what "end meeting" wipes).
+pub const ALL_KEYS: [&str; 4] = [SAVE_KEY, BACKUP_KEY, LOCALE_KEY, PRESENTER_KEY];
+
+/// Removes everything this app stored in this browser. `false` if storage
+/// could not be reached.
+pub fn wipe() -> bool {
+    let Some(storage) = storage() else { return false };
+    ALL_KEYS.iter().all(|k| storage.remove_item(k).is_ok())
+}
+
+/// Reloads the page (a fresh start after a wipe).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Adds or removes a class on `<html>` (the presenter view's styles hang on it).
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let list = root.class_list();
+        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+    }
+}
+
+/// Calls `handler` with the key of every key press made outside a text
+/// field, a select or a modified combination (keyboard shortcuts). Lives as
+/// long as the page.
+pub fn on_shortcut(handler: impl Fn(String) + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+            return;
+        }
+        let typing = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.has_attribute("contenteditable"));
+        if !typing {
+            handler(e.key());
+        }
+    });
+    let _ = document.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+    closure.forget();
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

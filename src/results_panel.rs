@@ -243,7 +243,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     let money = v.money.as_ref().map(|m| {
         let returns = |title: Msg, r: &results::ReturnView| html! {
             <>
-                <div class="table-wrap"><table class="money">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={locale.t(title)}><table class="money">
                     <caption>{ locale.t(title) }</caption>
                     { head(locale, title) }
                     <tbody>{ for r.rows.iter().map(|(label, t)| html! { <tr><th scope="row">{ label }</th>{ three_cells(t) }</tr> }) }</tbody>
@@ -255,7 +255,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
             <section aria-labelledby="money-title" id="money">
                 <h3 id="money-title">{ locale.t(Msg::ViewMoney) }</h3>
                 <p class="intro">{ locale.t(Msg::ViewMoneyIntro) }</p>
-                <div class="table-wrap"><table class="money" id="exposure-now">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={locale.t(Msg::ViewNow)}><table class="money" id="exposure-now">
                     <caption>{ locale.t(Msg::ViewNow) }</caption>
                     { head(locale, Msg::ViewNow) }
                     <tbody>
@@ -273,7 +273,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                 </table></div>
                 { for m.rows.iter().map(|r| how(&r.explain, locale, true)) }
                 if let Some(plan) = &m.plan {
-                    <div class="table-wrap"><table class="money" id="exposure-planned">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={locale.t(Msg::ViewAfterPlan)}><table class="money" id="exposure-planned">
                         <caption>{ locale.t(Msg::ViewAfterPlan) }</caption>
                         { head(locale, Msg::ViewAfterPlan) }
                         <tbody>{ for m.rows.iter().map(|r| html! {
