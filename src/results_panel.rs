@@ -171,7 +171,8 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     let summary = match &v.overall {
         None => html! { <p>{ locale.t(Msg::ScoreNone) }</p> },
         Some(o) => html! {
-            <div class={classes!("summary", format!("risk-{}", o.risk_level))}>
+            // Polite live region: ticking an action announces the planned score.
+            <div class={classes!("summary", format!("risk-{}", o.risk_level))} aria-live="polite">
                 <p class="big-score" id="results-score">{ locale.tf(Msg::ScoreLabel, &[("score", &o.points.to_string())]) }</p>
                 <p class="maturity"><strong>{ locale.tf(Msg::ViewMaturity, &[("level", &o.maturity)]) }</strong>{ " — " }{ &o.maturity_about }</p>
                 <p><span class="badge risk" id="results-risk">{ locale.tf(Msg::ViewRisk, &[("level", &o.risk)]) }</span></p>

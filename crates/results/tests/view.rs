@@ -25,7 +25,7 @@ fn all_no() -> Assessment {
 /// Every string of the view, for checks that apply to all of them.
 fn strings(v: &ResultsView) -> Vec<String> {
     let mut out = Vec::new();
-    let mut explain = |x: &Explain, out: &mut Vec<String>| {
+    let explain = |x: &Explain, out: &mut Vec<String>| {
         out.push(x.formula.clone());
         out.extend([x.result.label.clone(), x.result.value.clone(), x.result.source.clone()]);
         for r in &x.rows {
