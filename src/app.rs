@@ -168,6 +168,14 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     // runs, so the screen does not flash), or why they failed.
     let view = use_state(|| None::<Result<Rc<ResultsView>, String>>);
     let data_status = use_state(|| None::<String>);
+    // Other clients' assessments on this device: (name, saved document).
+    let clients = use_state(|| {
+        platform::load(platform::CLIENTS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str::<Vec<(String, String)>>(&text).ok())
+            .unwrap_or_default()
+    });
     let presenter = use_reducer(|| Presenter(platform::load(platform::PRESENTER_KEY).ok().flatten().as_deref() == Some("on")));
     let copied = use_state(|| None::<bool>);
     let generation = use_mut_ref(|| 0u64);
@@ -472,6 +480,93 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             });
         })
     };
+    // Meeting mode: keep several clients' assessments on this device. The
+    // open one is the usual saved state; the others wait in CLIENTS_KEY.
+    let store_clients = {
+        let clients = clients.clone();
+        let data_status = data_status.clone();
+        move |list: Vec<(String, String)>| {
+            let text = serde_json::to_string(&list).expect("plain data");
+            if platform::save(platform::CLIENTS_KEY, &text).is_err() {
+                data_status.set(Some(locale.t(Msg::StorageUnavailable).to_string()));
+            }
+            clients.set(list);
+        }
+    };
+    let current_name = {
+        let name = state.assessment.profile.company_name.trim();
+        if name.is_empty() { locale.tf(Msg::ClientsUnnamed, &[("n", &(clients.len() + 1).to_string())]) } else { name.to_string() }
+    };
+    let on_new_client = {
+        let (dispatcher, clients, store) = (state.dispatcher(), clients.clone(), store_clients.clone());
+        let current = (current_name.clone(), persist::save(&state.assessment, version));
+        let blank = state.assessment == Assessment::default();
+        Callback::from(move |_: MouseEvent| {
+            if !blank {
+                let mut list = (*clients).clone();
+                list.push(current.clone());
+                store(list);
+            }
+            dispatcher.dispatch(AppAction::Engine(Action::Reset));
+        })
+    };
+    let client_rows = clients.iter().enumerate().map(|(i, (name, saved))| {
+        let on_open = {
+            let (dispatcher, clients, store, bank) = (state.dispatcher(), clients.clone(), store_clients.clone(), state.bank.clone());
+            let current = (current_name.clone(), persist::save(&state.assessment, version));
+            let blank = state.assessment == Assessment::default();
+            let saved = saved.clone();
+            Callback::from(move |_: MouseEvent| {
+                let Ok(doc) = persist::load(&saved) else { return };
+                let mut list = (*clients).clone();
+                list.remove(i);
+                if !blank {
+                    list.push(current.clone());
+                }
+                store(list);
+                dispatcher.dispatch(AppAction::Engine(Action::Replace(Assessment::sanitized(&bank, doc.assessment))));
+            })
+        };
+        let on_rename = {
+            let (clients, store, name) = (clients.clone(), store_clients.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(new) = platform::prompt(locale.t(Msg::ClientsRenamePrompt), &name) {
+                    let new: String = new.trim().chars().take(200).collect();
+                    if !new.is_empty() {
+                        let mut list = (*clients).clone();
+                        list[i].0 = new;
+                        store(list);
+                    }
+                }
+            })
+        };
+        let on_delete = {
+            let (clients, store, name) = (clients.clone(), store_clients.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| {
+                if platform::confirm(&locale.tf(Msg::ClientsDeleteConfirm, &[("name", &name)])) {
+                    let mut list = (*clients).clone();
+                    list.remove(i);
+                    store(list);
+                }
+            })
+        };
+        html! {
+            <li class="client">
+                <span class="client-name">{ name }</span>
+                <button type="button" class="secondary" onclick={on_open}>{ locale.t(Msg::ClientsOpen) }</button>
+                <button type="button" class="secondary" onclick={on_rename}>{ locale.t(Msg::ClientsRename) }</button>
+                <button type="button" class="secondary" onclick={on_delete}>{ locale.t(Msg::ClientsDelete) }</button>
+            </li>
+        }
+    });
+    let clients_box = html! {
+        <div class="clients" id="clients">
+            <h4>{ locale.t(Msg::ClientsHeading) }</h4>
+            <p>{ locale.tf(Msg::ClientsCurrent, &[("name", &current_name)]) }</p>
+            if !clients.is_empty() { <ul>{ for client_rows }</ul> }
+            <button type="button" class="secondary" id="new-client" onclick={on_new_client}>{ locale.t(Msg::ClientsNew) }</button>
+        </div>
+    };
     let data_tools = html! {
         <section class="section data" aria-labelledby="data-title">
             <h3 id="data-title">{ locale.t(Msg::DataHeading) }</h3>
@@ -488,6 +583,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     }
                 })}>{ locale.t(Msg::MeetingEnd) }</button>
             </div>
+            { clients_box }
             <p class="shortcuts">{ locale.t(Msg::MeetingShortcuts) }</p>
             <p class="status" role="status" id="data-status">{ (*data_status).clone().unwrap_or_default() }</p>
         </section>

@@ -12,14 +12,22 @@ pub const BACKUP_KEY: &str = "dingtalk-macau-assessment.unreadable-backup";
 pub const LOCALE_KEY: &str = "dingtalk-macau-assessment.locale";
 /// Whether the presenter view is on.
 pub const PRESENTER_KEY: &str = "dingtalk-macau-assessment.presenter";
+/// Other clients' assessments kept on this device (meeting mode): a JSON
+/// array of `[name, saved document]` pairs.
+pub const CLIENTS_KEY: &str = "dingtalk-macau-assessment.clients";
 /// Every key this app writes (what "end meeting" wipes).
-pub const ALL_KEYS: [&str; 4] = [SAVE_KEY, BACKUP_KEY, LOCALE_KEY, PRESENTER_KEY];
+pub const ALL_KEYS: [&str; 5] = [SAVE_KEY, BACKUP_KEY, LOCALE_KEY, PRESENTER_KEY, CLIENTS_KEY];
 
 /// Removes everything this app stored in this browser. `false` if storage
 /// could not be reached.
 pub fn wipe() -> bool {
     let Some(storage) = storage() else { return false };
     ALL_KEYS.iter().all(|k| storage.remove_item(k).is_ok())
+}
+
+/// The browser's own text prompt; `None` when cancelled.
+pub fn prompt(message: &str, default: &str) -> Option<String> {
+    web_sys::window().and_then(|w| w.prompt_with_message_and_default(message, default).ok()).flatten()
 }
 
 /// Reloads the page (a fresh start after a wipe).
