@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::components::{ProfileForm, QuestionCard};
 use crate::platform;
-use crate::results_panel::{plan_csv, ResultsPanel};
+use crate::results_panel::ResultsPanel;
 use results::{ResultsOutcome, ResultsRequest, ResultsView};
 use crate::state::{AppAction, AppState, Screen};
 
@@ -278,16 +278,15 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     {
         let view = view.clone();
         let deps = (state.screen == Screen::Results).then(|| (state.assessment.clone(), locale));
-        let bank = state.bank.clone();
         use_effect_with(deps, move |deps| {
             if let Some((assessment, locale)) = deps.clone() {
-                let share_url = format!("{}{}", platform::page_address(), engine::share::encode(&bank, &assessment));
+                let share_base = platform::page_address();
                 let id = {
                     let mut g = generation.borrow_mut();
                     *g += 1;
                     *g
                 };
-                let json = serde_json::to_string(&ResultsRequest { assessment, locale, share_url }).expect("plain data");
+                let json = serde_json::to_string(&ResultsRequest { assessment, locale, share_base }).expect("plain data");
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = crate::pdf::evaluate(json).await;
                     if *generation.borrow() == id {
@@ -590,17 +589,20 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     };
     let on_csv = {
         let view = view.clone();
-        let plan = state.assessment.plan.clone();
         let name = export_name("csv");
         Callback::from(move |_: MouseEvent| {
             if let Some(Ok(v)) = &*view {
-                let _ = platform::download(plan_csv(v, &plan, locale).as_bytes(), &name, "text/csv;charset=utf-8");
+                let _ = platform::download(v.plan_csv.as_bytes(), &name, "text/csv;charset=utf-8");
             }
         })
     };
     // The share link with its QR code (drawn by the results worker).
     let share_box = {
-        let link = format!("{}{}", platform::page_address(), engine::share::encode(bank, &state.assessment));
+        // The fragment comes with the worker's view (the app only decodes links).
+        let link = match &*view {
+            Some(Ok(v)) => format!("{}{}", platform::page_address(), v.share_fragment),
+            _ => String::new(),
+        };
         let onclick = {
             let link = link.clone();
             let copied = copied.clone();

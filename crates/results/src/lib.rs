@@ -21,10 +21,10 @@ pub mod view;
 pub struct ResultsRequest {
     pub assessment: engine::Assessment,
     pub locale: i18n::Locale,
-    /// The share link (page address + `engine::share` fragment), drawn as a
-    /// QR code; empty for none.
+    /// The page's address without fragment: the share link is this plus
+    /// the `engine::share` fragment, drawn as a QR code. Empty: no QR code.
     #[serde(default)]
-    pub share_url: String,
+    pub share_base: String,
 }
 
 /// A "how this was computed" block: the formula in words, then one row per
@@ -71,6 +71,11 @@ pub struct ResultsView {
     pub notes: Vec<String>,
     /// The share link as a QR code, if one was asked for.
     pub share_qr: Option<Qr>,
+    /// The share link's fragment (`engine::share`), to append to the page address.
+    pub share_fragment: String,
+    /// The action plan as CSV, with the visitor's plan entries
+    /// (`view::plan_csv`): ready to download.
+    pub plan_csv: String,
 }
 
 /// A QR code as SVG path data: one `M x y h w v 1 h -w z` run per row
@@ -218,7 +223,9 @@ pub async fn Evaluate(request_json: String) -> ResultsOutcome {
         match serde_json::from_str::<ResultsRequest>(&request_json) {
             Ok(request) => {
                 let mut v = view::build(engine::builtin(), &request.assessment, request.locale);
-                v.share_qr = view::qr(&request.share_url);
+                if !request.share_base.is_empty() {
+                    v.share_qr = view::qr(&format!("{}{}", request.share_base, v.share_fragment));
+                }
                 ResultsOutcome::View(Box::new(v))
             }
             Err(e) => ResultsOutcome::Failed(format!("bad request: {e}")),

@@ -12,6 +12,10 @@ use engine::scoring::{Maturity, Risk};
 use engine::Assessment;
 use i18n::{format_decimal, format_integer, format_percent, Locale, Msg};
 
+use std::collections::BTreeMap;
+
+use engine::{PlanEntry, Status};
+
 use crate::{
     ActionView, AreaView, AssumptionView, CriticalView, Explain, ExplainRow, MoneyRow, MoneyView, Overall, ResultsView,
     ReturnView, TermView, Three,
@@ -51,7 +55,7 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
         .iter()
         .map(|g| CriticalView { id: g.question.clone(), question: f.question(&g.question), area: f.area(&g.area), unknown: g.unknown })
         .collect();
-    let actions = e
+    let actions: Vec<ActionView> = e
         .actions
         .iter()
         .map(|a| {
@@ -76,6 +80,7 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
             }
         })
         .collect();
+    let actions_for_csv: Vec<ActionView> = actions.clone();
     let money = e.money.as_ref().map(|m| {
         let parts: [(Msg, fn(&Exposure) -> Range, &str); 5] = [
             (Msg::TermRegulatory, |x| x.regulatory, "regulatory"),
@@ -139,6 +144,8 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
         critical,
         actions,
         money,
+        plan_csv: plan_csv(&actions_for_csv, &assessment.plan, locale),
+        share_fragment: engine::share::encode(bank, assessment),
         assumptions,
         notes,
         share_qr: None,
@@ -508,4 +515,48 @@ pub fn term_msg(k: TermKey) -> Msg {
         K::Roi => Msg::TermRoi,
         K::PaybackMonths => Msg::TermPaybackMonths,
     }
+}
+
+/// The action plan as CSV for spreadsheets (RFC 4180, UTF-8 with a byte
+/// order mark so Excel reads Chinese and accents). Cells that a spreadsheet
+/// would take for a formula (`=`, `+`, `-`, `@`, tab, carriage return) are
+/// prefixed with an apostrophe, so typed text such as an owner's name can
+/// never run as a formula.
+pub fn plan_csv(actions: &[ActionView], plan: &BTreeMap<String, PlanEntry>, locale: Locale) -> String {
+    fn cell(text: &str) -> String {
+        let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+        format!("\"{}\"", text.replace('"', "\"\""))
+    }
+    let yes_no = |b: bool| locale.t(if b { Msg::AnswerYes } else { Msg::AnswerNo });
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = locale.t(Msg::DataCsvColumns).split('|').map(cell).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for (i, a) in actions.iter().enumerate() {
+        let entry = plan.get(&a.id).cloned().unwrap_or_default();
+        let status = match entry.status {
+            Status::Todo => Msg::StatusTodo,
+            Status::Doing => Msg::StatusDoing,
+            Status::Done => Msg::StatusDone,
+        };
+        let row = [
+            (i + 1).to_string(),
+            a.action.clone(),
+            a.question.clone(),
+            a.area.clone(),
+            yes_no(a.critical).to_string(),
+            yes_no(a.quick_win).to_string(),
+            a.gain.clone(),
+            a.avoids.clone(),
+            a.effort.clone(),
+            a.owner_role.clone(),
+            yes_no(entry.planned).to_string(),
+            entry.owner.unwrap_or_default(),
+            entry.due.unwrap_or_default(),
+            locale.t(status).to_string(),
+        ];
+        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
 }

@@ -169,3 +169,18 @@ fn the_share_link_becomes_a_qr_code() {
     assert!(qr.path.starts_with("M4 4h7v1h-7z"), "finder pattern first: {}", &qr.path[..20]);
     assert!(results::view::qr("").is_none());
 }
+
+#[test]
+fn the_plan_csv_is_formula_safe_and_has_a_row_per_action() {
+    let bank = engine::builtin();
+    let a = all_no();
+    let first = build(bank, &a, Locale::En).actions[0].id.clone();
+    let a = a.apply(bank, Action::SetPlanned { action: first.clone(), planned: true });
+    let a = a.apply(bank, Action::SetActionOwner { action: first, owner: Some("=cmd|' /C calc'!A0".into()) });
+    let v = build(bank, &a, Locale::ZhHant);
+    let lines: Vec<&str> = v.plan_csv.trim_end().split("\r\n").collect();
+    assert!(lines[0].starts_with("\u{feff}\"編號\""), "{}", lines[0]);
+    assert_eq!(lines.len(), v.actions.len() + 1);
+    assert!(lines[1].contains("\"'=cmd|' /C calc'!A0\""), "{}", lines[1]);
+    assert!(v.share_fragment.starts_with(engine::share::PREFIX));
+}
