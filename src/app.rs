@@ -178,6 +178,8 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     });
     let presenter = use_reducer(|| Presenter(platform::load(platform::PRESENTER_KEY).ok().flatten().as_deref() == Some("on")));
     let copied = use_state(|| None::<bool>);
+    // Which stored client the results compare with (its name and saved text).
+    let compare_with = use_state(|| None::<(String, String)>);
     let generation = use_mut_ref(|| 0u64);
     let heading = use_node_ref();
     let locale = state.locale;
@@ -277,16 +279,17 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     // to an older request is dropped.
     {
         let view = view.clone();
-        let deps = (state.screen == Screen::Results).then(|| (state.assessment.clone(), locale));
+        let deps = (state.screen == Screen::Results).then(|| (state.assessment.clone(), locale, (*compare_with).clone()));
         use_effect_with(deps, move |deps| {
-            if let Some((assessment, locale)) = deps.clone() {
+            if let Some((assessment, locale, compare_with)) = deps.clone() {
+                let compare = compare_with.and_then(|(name, saved)| persist::load(&saved).ok().map(|d| (name, d.assessment)));
                 let share_base = platform::page_address();
                 let id = {
                     let mut g = generation.borrow_mut();
                     *g += 1;
                     *g
                 };
-                let json = serde_json::to_string(&ResultsRequest { assessment, locale, share_base }).expect("plain data");
+                let json = serde_json::to_string(&ResultsRequest { assessment, locale, share_base, compare }).expect("plain data");
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = crate::pdf::evaluate(json).await;
                     if *generation.borrow() == id {
@@ -596,6 +599,54 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             }
         })
     };
+    // Comparison with a client kept on this device (a reassessment with the
+    // earlier one, or two clients), computed by the results worker.
+    let compare_box = (!clients.is_empty()).then(|| {
+        let onchange = {
+            let (compare_with, clients) = (compare_with.clone(), clients.clone());
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                compare_with.set(v.parse::<usize>().ok().and_then(|i| clients.get(i).cloned()));
+            })
+        };
+        let chosen = compare_with.as_ref().map(|(n, _)| n.clone());
+        let comparison = match &*view {
+            Some(Ok(v)) => v.comparison.clone(),
+            _ => None,
+        };
+        html! {
+            <section class="section compare" aria-labelledby="compare-title">
+                <h3 id="compare-title">{ locale.t(Msg::CompareHeading) }</h3>
+                <p class="intro">{ locale.t(Msg::CompareIntro) }</p>
+                <label for="compare">{ locale.t(Msg::CompareWith) }</label>{ " " }
+                <select id="compare" {onchange}>
+                    <option value="" selected={chosen.is_none()}>{ locale.t(Msg::CompareNone) }</option>
+                    { for clients.iter().enumerate().map(|(i, (name, _))| html! {
+                        <option value={i.to_string()} selected={chosen.as_deref() == Some(name.as_str())}>{ name }</option>
+                    }) }
+                </select>
+                if let Some(c) = comparison {
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={locale.t(Msg::CompareHeading)}>
+                        <table class="money" id="comparison">
+                            <thead><tr>
+                                <th scope="col"><span class="visually-hidden">{ locale.t(Msg::CompareHeading) }</span></th>
+                                <th scope="col">{ &c.with }</th>
+                                <th scope="col">{ locale.t(Msg::ViewNow) }</th>
+                                <th scope="col">{ locale.t(Msg::CompareChange) }</th>
+                            </tr></thead>
+                            <tbody>{ for c.rows.iter().map(|(label, before, after, change)| html! {
+                                <tr><th scope="row">{ label }</th><td>{ before }</td><td>{ after }</td><td>{ change }</td></tr>
+                            }) }</tbody>
+                        </table>
+                    </div>
+                    <h4>{ locale.t(Msg::CompareResolved) }{ format!(" ({})", c.resolved.len()) }</h4>
+                    <ul id="compare-resolved">{ for c.resolved.iter().map(|q| html! { <li>{ q }</li> }) }</ul>
+                    <h4>{ locale.t(Msg::CompareNew) }{ format!(" ({})", c.new_gaps.len()) }</h4>
+                    <ul id="compare-new">{ for c.new_gaps.iter().map(|q| html! { <li>{ q }</li> }) }</ul>
+                }
+            </section>
+        }
+    });
     // The share link with its QR code (drawn by the results worker).
     let share_box = {
         // The fragment comes with the worker's view (the app only decodes links).
@@ -734,6 +785,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     PdfStatus::Done => locale.t(Msg::PdfReady).to_string(),
                     PdfStatus::Failed(message) => message.clone(),
                 } }</p>
+                { compare_box.unwrap_or_default() }
                 { share_box }
                 <p class="disclaimer">{ bank.disclaimer.get(locale) }</p>
             </>

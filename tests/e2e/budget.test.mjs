@@ -12,13 +12,14 @@ import { DIST } from './browser.mjs';
 // 198.5 KiB before the results screen; 208.8 KiB with it; 218.5 KiB with the
 // section list, start over, files (JSON, CSV), fault notices and the
 // recovery screen; 226.5 KiB with the share link and the service worker's
-// registration script. The gate stops growth; ARCHITECTURE.md lists what
-// could bring it back toward 170.
-const BUDGET = 235 * 1024;
+// registration script; 234.9 KiB with meeting mode (presenter view, several
+// clients, comparison). The gate stops growth; ARCHITECTURE.md lists what
+// could bring it back toward 170: the next change should be a cut.
+const BUDGET = 240 * 1024;
 const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
 const br = (f) => zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, f))).length;
 
-test('initial payload is within 235 KiB gzip; the workers are separate', () => {
+test('initial payload is within 240 KiB gzip; the workers are separate', () => {
   const top = fs.readdirSync(DIST).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
   // The two workers are loaded later: results on the results screen, the
   // report when the PDF is asked for (or prefetched there).

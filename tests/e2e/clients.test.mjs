@@ -60,3 +60,34 @@ test('several client assessments on one device', async () => {
     server.close();
   }
 });
+
+test('a reassessment compared with the earlier one: deltas per area, closed and new gaps', async () => {
+  const { server, url } = await serve();
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await page.fill('#profile-company', 'Gamma 2025');
+    await page.press('#profile-company', 'Tab');
+    await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
+    const exported = await page.evaluate(() => localStorage.getItem('dingtalk-macau-assessment.v1'));
+    await page.click('#new-client');
+    // The reassessment: the same answers, except MFA is now in place.
+    const file = `/tmp/reassess-${Date.now()}.json`;
+    (await import('node:fs')).writeFileSync(file, exported.replace('"security.mfa":"no"', '"security.mfa":"yes"').replace('Gamma 2025', 'Gamma 2026'));
+    await page.setInputFiles('#import-json', file);
+    await page.waitForFunction(() => document.querySelector('#profile-company').value === 'Gamma 2026');
+    await page.click('#see-results');
+    await page.waitForSelector('#results-score', { timeout: 30_000 });
+    await page.selectOption('#compare', { label: 'Gamma 2025' });
+    await page.waitForSelector('#comparison');
+    const overall = await page.$$eval('#comparison tbody tr:first-child td', (tds) => tds.map((t) => t.textContent));
+    assert.ok(Number(overall[1]) > Number(overall[0]) && overall[2].startsWith('+'), overall.join(' | '));
+    assert.match(await page.textContent('#compare-resolved'), /multi-factor/);
+    assert.equal(await page.locator('#compare-new li').count(), 0);
+  } finally {
+    await close();
+    server.close();
+  }
+});

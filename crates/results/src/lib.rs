@@ -25,6 +25,10 @@ pub struct ResultsRequest {
     /// the `engine::share` fragment, drawn as a QR code. Empty: no QR code.
     #[serde(default)]
     pub share_base: String,
+    /// Another assessment to compare with (a stored client, or the earlier
+    /// assessment of the same company), with its name.
+    #[serde(default)]
+    pub compare: Option<(String, engine::Assessment)>,
 }
 
 /// A "how this was computed" block: the formula in words, then one row per
@@ -76,6 +80,21 @@ pub struct ResultsView {
     /// The action plan as CSV, with the visitor's plan entries
     /// (`view::plan_csv`): ready to download.
     pub plan_csv: String,
+    /// The comparison asked for in the request.
+    pub comparison: Option<Comparison>,
+}
+
+/// Score deltas per area and the gaps closed or opened, between another
+/// assessment (`with`, before) and this one (after).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Comparison {
+    pub with: String,
+    /// (label, before, after, change): the overall score first, then areas.
+    pub rows: Vec<(String, String, String, String)>,
+    /// Gaps of the other assessment that this one no longer has.
+    pub resolved: Vec<String>,
+    /// Gaps this one has that the other did not.
+    pub new_gaps: Vec<String>,
 }
 
 /// A QR code as SVG path data: one `M x y h w v 1 h -w z` run per row
@@ -223,6 +242,9 @@ pub async fn Evaluate(request_json: String) -> ResultsOutcome {
         match serde_json::from_str::<ResultsRequest>(&request_json) {
             Ok(request) => {
                 let mut v = view::build(engine::builtin(), &request.assessment, request.locale);
+                if let Some((name, other)) = &request.compare {
+                    v.comparison = Some(view::compare(engine::builtin(), name, other, &request.assessment, request.locale));
+                }
                 if !request.share_base.is_empty() {
                     v.share_qr = view::qr(&format!("{}{}", request.share_base, v.share_fragment));
                 }

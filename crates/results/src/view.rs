@@ -146,6 +146,7 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
         money,
         plan_csv: plan_csv(&actions_for_csv, &assessment.plan, locale),
         share_fragment: engine::share::encode(bank, assessment),
+        comparison: None,
         assumptions,
         notes,
         share_qr: None,
@@ -559,4 +560,37 @@ pub fn plan_csv(actions: &[ActionView], plan: &BTreeMap<String, PlanEntry>, loca
         out.push_str("\r\n");
     }
     out
+}
+
+/// Compares `before` (named `name`) with `after`: the overall and per-area
+/// scores with their change, and the gaps closed and opened.
+pub fn compare(bank: &QuestionBank, name: &str, before: &Assessment, after: &Assessment, locale: Locale) -> crate::Comparison {
+    let (b, a) = (engine::evaluate(bank, before), engine::evaluate(bank, after));
+    let points = |s: Option<engine::scoring::Score>| s.map(|s| s.points);
+    let cell = |p: Option<u32>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
+    let change = |x: Option<u32>, y: Option<u32>| match (x, y) {
+        (Some(x), Some(y)) if y > x => format!("+{}", y - x),
+        (Some(x), Some(y)) if y < x => format!("−{}", x - y),
+        (Some(_), Some(_)) => "0".to_string(),
+        _ => "–".to_string(),
+    };
+    let f = Fmt { bank, eval: &a, locale };
+    let mut rows = vec![(
+        locale.t(Msg::ViewOverall).to_string(),
+        cell(points(b.scores.overall)),
+        cell(points(a.scores.overall)),
+        change(points(b.scores.overall), points(a.scores.overall)),
+    )];
+    for (x, y) in b.scores.areas.iter().zip(&a.scores.areas) {
+        let (p, q) = (points(x.current), points(y.current));
+        rows.push((f.area(&y.area), cell(p), cell(q), change(p, q)));
+    }
+    let gaps = |e: &engine::Evaluation| e.actions.iter().map(|x| x.id.clone()).collect::<std::collections::BTreeSet<_>>();
+    let (gb, ga) = (gaps(&b), gaps(&a));
+    crate::Comparison {
+        with: name.to_string(),
+        rows,
+        resolved: gb.difference(&ga).map(|id| f.question(id)).collect(),
+        new_gaps: ga.difference(&gb).map(|id| f.question(id)).collect(),
+    }
 }

@@ -184,3 +184,20 @@ fn the_plan_csv_is_formula_safe_and_has_a_row_per_action() {
     assert!(lines[1].contains("\"'=cmd|' /C calc'!A0\""), "{}", lines[1]);
     assert!(v.share_fragment.starts_with(engine::share::PREFIX));
 }
+
+#[test]
+fn a_reassessment_shows_deltas_and_closed_and_new_gaps() {
+    let bank = engine::builtin();
+    let before = all_no();
+    let mut after = before.clone();
+    after = after.apply(bank, Action::Answer { question: "security.mfa".into(), answer: Answer::Yes });
+    let c = results::view::compare(bank, "2025", &before, &after, Locale::En);
+    assert_eq!(c.with, "2025");
+    assert_eq!(c.rows[0].0, "Overall score");
+    assert!(c.rows[0].3.starts_with('+'), "{:?}", c.rows[0]);
+    assert_eq!(c.rows.len(), 1 + bank.areas.len());
+    assert!(c.resolved.iter().any(|q| q.contains("multi-factor")), "{:?}", c.resolved);
+    assert!(c.new_gaps.is_empty());
+    let back = results::view::compare(bank, "later", &after, &before, Locale::En);
+    assert!(back.rows[0].3.starts_with('−') && back.new_gaps.len() == 1);
+}
