@@ -21,6 +21,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. Clippy, for the lint step of the tests (part of most rustup profiles).
+if ! cargo clippy --version >/dev/null 2>&1; then
+  say "adding the clippy component"
+  rustup component add clippy
+fi
+
 # 2. Trunk 0.21.14 (0.22 needs a newer rustc). About 10 minutes the first time.
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
   say "installing trunk 0.21.14 (cargo install, takes a while)"

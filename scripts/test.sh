@@ -12,6 +12,10 @@ step() { printf '\n==== %s ====\n' "$*"; }
 step "native tests (engine, i18n, report, worker)"
 cargo test --workspace --exclude app
 
+step "lints (clippy; warnings are errors)"
+cargo clippy --workspace --exclude app --all-targets -- -D warnings
+cargo clippy -p app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 step "wasm tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test -p app --target wasm32-unknown-unknown

@@ -451,8 +451,8 @@ fn chinese_numeral(n: u32) -> String {
     let digit = |d: u32| "零一二三四五六七八九".chars().nth(d as usize).unwrap().to_string();
     match n {
         0..=9 => digit(n),
-        10..=19 => format!("十{}", if n % 10 == 0 { String::new() } else { digit(n % 10) }),
-        _ => format!("{}十{}", digit(n / 10), if n % 10 == 0 { String::new() } else { digit(n % 10) }),
+        10..=19 => format!("十{}", if n.is_multiple_of(10) { String::new() } else { digit(n % 10) }),
+        _ => format!("{}十{}", digit(n / 10), if n.is_multiple_of(10) { String::new() } else { digit(n % 10) }),
     }
 }
 

@@ -67,7 +67,7 @@ pub fn render(bank: &QuestionBank, assessment: &Assessment, locale: Locale, date
     if !is_date(date) {
         return Err(ReportError::BadDate(date.to_string()));
     }
-    let summary = engine::summarize(bank, &assessment);
+    let summary = engine::summarize(bank, assessment);
     let score = summary.score.map(|s| s.to_string()).unwrap_or_else(|| "–".into());
 
     let mut doc = layout::Document::new();

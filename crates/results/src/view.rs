@@ -82,7 +82,8 @@ pub fn build(bank: &QuestionBank, assessment: &Assessment, locale: Locale) -> Re
         .collect();
     let actions_for_csv: Vec<ActionView> = actions.clone();
     let money = e.money.as_ref().map(|m| {
-        let parts: [(Msg, fn(&Exposure) -> Range, &str); 5] = [
+        type Part = (Msg, fn(&Exposure) -> Range, &'static str);
+        let parts: [Part; 5] = [
             (Msg::TermRegulatory, |x| x.regulatory, "regulatory"),
             (Msg::TermIncident, |x| x.incident, "incident"),
             (Msg::TermDowntime, |x| x.downtime, "downtime"),
