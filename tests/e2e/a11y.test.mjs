@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, ready } from './browser.mjs';
+import { launch, serve, ready, answerAll } from './browser.mjs';
 
 const AXE = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -34,7 +34,7 @@ test('no axe violations on the questionnaire and the results, in every language 
         // Results with every part showing: scores, critical gaps, the plan
         // with one action planned (planned tables), an open "how", an
         // assumption error.
-        await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
+        await answerAll(page);
         await page.click('#see-results');
         await page.waitForSelector('#results-score', { timeout: 30_000 });
         await page.locator('#action-plan li.action input[type=checkbox]').first().check();

@@ -36,3 +36,9 @@ export function pdfText(file) {
 export async function ready(page) {
   await page.waitForSelector('fieldset.question input', { timeout: 30_000 });
 }
+
+/** Answers every shown question `value` (default No) where offered, else Don't know. */
+export async function answerAll(page, value = 'no') {
+  await page.$$eval('fieldset.question', (sets, v) => sets.forEach((f) =>
+    (f.querySelector(`input[value="${v}"]`) || f.querySelector('input[value="dont-know"]')).click()), value);
+}

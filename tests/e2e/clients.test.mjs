@@ -2,7 +2,7 @@
 // rename, delete), kept across reloads, wiped by "end meeting".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, ready } from './browser.mjs';
+import { launch, serve, ready, answerAll } from './browser.mjs';
 
 test('several client assessments on one device', async () => {
   const { server, url } = await serve();
@@ -70,7 +70,7 @@ test('a reassessment compared with the earlier one: deltas per area, closed and 
     await ready(page);
     await page.fill('#profile-company', 'Gamma 2025');
     await page.press('#profile-company', 'Tab');
-    await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
+    await answerAll(page);
     const exported = await page.evaluate(() => localStorage.getItem('dingtalk-macau-assessment.v1'));
     await page.click('#new-client');
     // The reassessment: the same answers, except MFA is now in place.

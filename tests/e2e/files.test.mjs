@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, ready } from './browser.mjs';
+import { launch, serve, ready, answerAll } from './browser.mjs';
 
 const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures');
 
@@ -105,7 +105,7 @@ test('the action plan exports as CSV, formula-safe and readable by spreadsheets'
     const page = await context.newPage();
     await page.goto(url);
     await ready(page);
-    await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
+    await answerAll(page);
     await page.click('#see-results');
     await page.waitForSelector('#results-score', { timeout: 30_000 });
     const first = page.locator('#action-plan li.action').first();

@@ -3,7 +3,7 @@
 // confirmation); a 360 px phone without horizontal scrolling.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, ready } from './browser.mjs';
+import { launch, serve, ready, answerAll } from './browser.mjs';
 
 test('the whole assessment can be completed with the keyboard alone', async () => {
   const { server, url } = await serve();
@@ -106,7 +106,7 @@ test('a 360 px phone never scrolls sideways, on the questions or the results', a
     await page.press('#profile-company', 'Tab');
     const width = () => page.evaluate(() => document.documentElement.scrollWidth);
     assert.equal(await width(), 360, 'questions');
-    await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
+    await answerAll(page);
     await page.click('#see-results');
     await page.waitForSelector('#results-score', { timeout: 30_000 });
     await page.locator('#action-plan li.action input[type=checkbox]').first().check();

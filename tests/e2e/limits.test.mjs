@@ -4,7 +4,7 @@
 // stays usable and every figure stays finite and formatted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, ready } from './browser.mjs';
+import { launch, serve, ready, answerAll } from './browser.mjs';
 
 const HOSTILE = '<img src=x onerror="window.__xss=1">‮RTL 🚀 澳門 ' + 'x'.repeat(200);
 
@@ -34,7 +34,7 @@ test('out-of-range values are refused with a message; extremes stay usable and f
     assert.equal((await saved()).employees, 1000000);
     assert.equal((await saved()).company_name.length, 200, 'cut at 200 characters');
     for (const id of ['#profile-hk', '#profile-mainland', '#profile-eu', '#profile-ciio']) await page.check(id);
-    await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
+    await answerAll(page);
     await page.click('#see-results');
     await page.waitForSelector('#results-score', { timeout: 30_000 });
 

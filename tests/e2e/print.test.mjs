@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, serve, ready, pdfText } from './browser.mjs';
+import { launch, serve, ready, pdfText, answerAll } from './browser.mjs';
 
 test('the results page prints with its figures and plan, without the controls', async () => {
   const { server, url } = await serve();
@@ -14,7 +14,7 @@ test('the results page prints with its figures and plan, without the controls', 
     const page = await context.newPage();
     await page.goto(url);
     await ready(page);
-    await page.$$eval('fieldset.question', (sets) => sets.forEach((f) => (f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]')).click()));
+    await answerAll(page);
     await page.click('#see-results');
     await page.waitForSelector('#results-score', { timeout: 30_000 });
     const first = page.locator('#action-plan li.action').first();

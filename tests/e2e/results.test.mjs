@@ -4,17 +4,7 @@
 // computed"; every edit is saved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, ready } from './browser.mjs';
-
-/** Answers every status question No and every other question Don't know. */
-async function answerAllNo(page) {
-  await page.$$eval('fieldset.question', (sets) => {
-    for (const f of sets) {
-      const input = f.querySelector('input[value="no"]') || f.querySelector('input[value="dont-know"]');
-      input.click();
-    }
-  });
-}
+import { launch, serve, ready, answerAll } from './browser.mjs';
 
 const moneyTotal = (page, table) => page.textContent(`${table} tr.total td:nth-child(3)`);
 
@@ -27,7 +17,7 @@ test('results: engine figures, what-if, editable assumptions, all saved', async 
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(url);
     await ready(page);
-    await answerAllNo(page);
+    await answerAll(page);
     assert.ok(!requests.some((r) => r.url.includes('results-worker')), 'results worker fetched before it is needed');
     await page.click('#see-results');
     await page.waitForSelector('#results-score', { timeout: 30_000 });
@@ -117,7 +107,7 @@ for (const [tag, words] of [['zh-Hant', ['成熟度', '行動計劃', '澳門元
       await page.addInitScript((t) => Object.defineProperty(navigator, 'languages', { get: () => [t] }), tag);
       await page.goto(url);
       await ready(page);
-      await answerAllNo(page);
+      await answerAll(page);
       await page.click('#see-results');
       await page.waitForSelector('#results-score', { timeout: 30_000 });
       const text = await page.textContent('#results');
