@@ -164,6 +164,8 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     let switching = use_state(|| None::<String>);
     let notice = use_state(|| start.1.clone());
     let pdf_status = use_state(|| PdfStatus::Idle);
+    // The report's paper: A4, or US Letter.
+    let letter = use_state(|| false);
     // The latest results from the results worker (kept while a newer request
     // runs, so the screen does not flash), or why they failed.
     let view = use_state(|| None::<Result<Rc<ResultsView>, String>>);
@@ -353,6 +355,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     let on_download = {
         let state = state.clone();
         let pdf_status = pdf_status.clone();
+        let letter = letter.clone();
         Callback::from(move |_: MouseEvent| {
             if *pdf_status == PdfStatus::Working {
                 return;
@@ -361,6 +364,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                 assessment: state.assessment.clone(),
                 locale: state.locale,
                 date: platform::today(),
+                letter: *letter,
             };
             let file = report_worker::file_name(&request.assessment.profile.company_name, &request.date);
             let json = serde_json::to_string(&request).expect("plain data");
@@ -373,17 +377,15 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                         Ok(()) => PdfStatus::Done,
                         Err(reason) => PdfStatus::Failed(locale.tf(Msg::PdfFailed, &[("reason", &reason)])),
                     },
-                    // The report's fonts cover Western European text only so far.
-                    PdfOutcome::UnsupportedCharacters(_) if locale == Locale::ZhHant => {
-                        PdfStatus::Failed(locale.t(Msg::PdfNoChinese).to_string())
-                    }
                     PdfOutcome::UnsupportedCharacters(chars) => {
-                        // A Chinese report lists every Han character: show the first few.
                         let mut shown: String = chars.iter().take(20).collect();
                         if chars.len() > 20 {
                             shown.push('…');
                         }
                         PdfStatus::Failed(locale.tf(Msg::PdfUnsupported, &[("chars", &shown)]))
+                    }
+                    PdfOutcome::FontUnavailable(reason) => {
+                        PdfStatus::Failed(locale.tf(Msg::PdfFontFailed, &[("reason", &reason)]))
                     }
                     PdfOutcome::Failed(reason) => PdfStatus::Failed(locale.tf(Msg::PdfFailed, &[("reason", &reason)])),
                 };
@@ -767,6 +769,15 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     },
                 } }
                 <div class="actions">
+                    <label class="paper">{ locale.t(Msg::PdfPaper) }{" "}
+                        <select id="pdf-paper" onchange={{
+                            let letter = letter.clone();
+                            Callback::from(move |e: Event| letter.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value() == "letter"))
+                        }}>
+                            <option value="a4" selected={!*letter}>{ locale.t(Msg::PdfPaperA4) }</option>
+                            <option value="letter" selected={*letter}>{ locale.t(Msg::PdfPaperLetter) }</option>
+                        </select>
+                    </label>
                     <button type="button" class="primary" id="download-pdf" onclick={on_download}
                         disabled={*pdf_status == PdfStatus::Working} aria-busy={(*pdf_status == PdfStatus::Working).to_string()}>
                         { locale.t(Msg::PdfDownload) }

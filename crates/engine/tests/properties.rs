@@ -97,6 +97,9 @@ proptest! {
         prop_assume!(a.profile.applies(section.condition));
         let new = if id == "s2.share" { Some(Answer::Number(f64::from(value) / 10.0)) } else { better };
         let Some(new) = new else { return Ok(()) };
+        // "Don't know" is never an improvement: it earns no credit, like No,
+        // and an unknown raises the risk rating on purpose.
+        prop_assume!(new != Answer::DontKnow);
         let Some(old_credit) = credit_of(&a, id) else { return Ok(()) };
         let mut b = a.clone();
         b.answers.insert(id.to_string(), new);

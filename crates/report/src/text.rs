@@ -1,99 +1,237 @@
-//! What the built-in PDF fonts can show, and how wide it is.
+//! Text measurement and line breaking over the report's font chain.
 //!
-//! The built-in Helvetica covers only Windows-1252; printpdf silently prints
-//! `?` for anything else, so every string is checked before rendering.
+//! Lines break at spaces, and between Chinese characters (which have no
+//! spaces), except before closing punctuation (，。」…) and after opening
+//! punctuation (「（…). A word wider than the line is split between
+//! characters. An explicit `\n` starts a new line.
 
-/// Characters of `s` outside Windows-1252 (control characters other than
-/// tab are also refused), deduplicated in order of appearance.
-pub fn unsupported_chars(s: &str) -> Vec<char> {
-    let mut out: Vec<char> = Vec::new();
-    for c in s.chars() {
-        if !is_win1252(c) && !out.contains(&c) {
-            out.push(c);
+use crate::fonts::FontSet;
+
+/// How a piece of text looks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Style {
+    pub size: f32,
+    pub bold: bool,
+    pub color: [f32; 3],
+}
+
+impl Style {
+    pub const fn new(size: f32, bold: bool, color: [f32; 3]) -> Style {
+        Style { size, bold, color }
+    }
+
+    pub const fn bold(self) -> Style {
+        Style { bold: true, ..self }
+    }
+
+    pub const fn color(self, color: [f32; 3]) -> Style {
+        Style { color, ..self }
+    }
+}
+
+/// A run of text in one style.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Span {
+    pub text: String,
+    pub style: Style,
+}
+
+pub(crate) fn span(text: impl Into<String>, style: Style) -> Span {
+    Span { text: text.into(), style }
+}
+
+/// A laid-out line: pieces with their x offset from the line start.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct LineOut {
+    pub pieces: Vec<(f32, Span)>,
+    pub width: f32,
+    /// Largest font size on the line (for its height).
+    pub size: f32,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x303F | 0x3040..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// May not start a line.
+fn is_closing(c: char) -> bool {
+    "，。、；：？！）」』〉》】〕｝］…—·ー～%％,.;:?!)]}’”".contains(c)
+}
+
+/// May not end a line.
+fn is_opening(c: char) -> bool {
+    "（「『〈《【〔｛［([{‘“".contains(c)
+}
+
+/// Whether a line may break between `a` and `b` (the space, if any, stays
+/// with `a`'s side).
+fn can_break(a: char, b: char) -> bool {
+    if b == ' ' || is_closing(b) || is_opening(a) {
+        return false;
+    }
+    a == ' ' || is_cjk(a) || is_cjk(b)
+}
+
+pub(crate) fn width(fonts: &FontSet, text: &str, style: Style) -> f32 {
+    text.chars().map(|c| fonts.advance(c, style.bold)).sum::<f32>() * style.size
+}
+
+/// Breaks styled text into lines no wider than `max`.
+pub(crate) fn wrap(fonts: &FontSet, spans: &[Span], max: f32) -> Vec<LineOut> {
+    // Flatten to styled characters.
+    let chars: Vec<(char, Style)> = spans.iter().flat_map(|s| s.text.chars().map(move |c| (c, s.style))).collect();
+    let mut lines = Vec::new();
+    for paragraph in chars.split(|(c, _)| *c == '\n') {
+        lines.extend(wrap_paragraph(fonts, paragraph, max));
+    }
+    lines
+}
+
+fn wrap_paragraph(fonts: &FontSet, chars: &[(char, Style)], max: f32) -> Vec<LineOut> {
+    // Units: stretches between break opportunities.
+    let mut units: Vec<&[(char, Style)]> = Vec::new();
+    let mut start = 0;
+    for i in 1..chars.len() {
+        if can_break(chars[i - 1].0, chars[i].0) {
+            units.push(&chars[start..i]);
+            start = i;
         }
     }
+    if start < chars.len() {
+        units.push(&chars[start..]);
+    }
+    let adv = |&(c, s): &(char, Style)| fonts.advance(c, s.bold) * s.size;
+    let trimmed = |u: &[(char, Style)]| {
+        let end = u.iter().rposition(|(c, _)| *c != ' ').map_or(0, |i| i + 1);
+        u[..end].iter().map(adv).sum::<f32>()
+    };
+    let mut lines: Vec<Vec<(char, Style)>> = vec![Vec::new()];
+    let mut current = 0.0f32; // width including trailing spaces
+    for unit in units {
+        let line = lines.last_mut().expect("never empty");
+        let unit_width: f32 = unit.iter().map(adv).sum();
+        let content_end = line.iter().rposition(|(c, _)| *c != ' ').map_or(0, |i| i + 1);
+        let fits = current + trimmed(unit) <= max + 0.01;
+        if fits || content_end == 0 && trimmed(unit) <= max + 0.01 {
+            line.extend_from_slice(unit);
+            current += unit_width;
+            continue;
+        }
+        if content_end > 0 {
+            line.truncate(content_end);
+            lines.push(Vec::new());
+            current = 0.0;
+        }
+        // The unit alone: split it if it is wider than a line.
+        for &ch in unit {
+            let line = lines.last_mut().expect("never empty");
+            let w = adv(&ch);
+            if current + w > max + 0.01 && !line.is_empty() && ch.0 != ' ' {
+                lines.push(Vec::new());
+                current = 0.0;
+            }
+            let line = lines.last_mut().expect("never empty");
+            if line.is_empty() && ch.0 == ' ' {
+                continue;
+            }
+            line.push(ch);
+            current += w;
+        }
+    }
+    lines
+        .into_iter()
+        .map(|mut l| {
+            let end = l.iter().rposition(|(c, _)| *c != ' ').map_or(0, |i| i + 1);
+            l.truncate(end);
+            to_line(fonts, &l)
+        })
+        .collect()
+}
+
+/// Groups styled characters into spans with their offsets.
+fn to_line(fonts: &FontSet, chars: &[(char, Style)]) -> LineOut {
+    let mut out = LineOut::default();
+    let mut x = 0.0;
+    for &(c, style) in chars {
+        match out.pieces.last_mut() {
+            Some((_, span)) if span.style == style => span.text.push(c),
+            _ => out.pieces.push((x, Span { text: c.to_string(), style })),
+        }
+        x += fonts.advance(c, style.bold) * style.size;
+        out.size = out.size.max(style.size);
+    }
+    out.width = x;
     out
 }
 
-fn is_win1252(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{a0}'..='\u{ff}')
-        || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
-}
-
-/// Helvetica advance widths (AFM, 1/1000 em) for ASCII 32..=126.
-const HELVETICA: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '..'/'
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // '0'..'?'
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // '@'..'O'
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // 'P'..'_'
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // '`'..'o'
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // 'p'..'~'
-];
-
-/// Width of `s` in points at `size`, for Helvetica (bold is about 7 % wider).
-pub(crate) fn width(s: &str, size: f32, bold: bool) -> f32 {
-    let units: u32 = s
-        .chars()
-        .map(|c| match c {
-            ' '..='~' => u32::from(HELVETICA[c as usize - 32]),
-            // Accented Latin letters are as wide as their base letter, near enough.
-            _ => 556,
-        })
-        .sum();
-    let factor = if bold { 1.07 } else { 1.0 };
-    units as f32 * size / 1000.0 * factor
-}
-
-/// Greedy line breaking at spaces; words longer than a line are split.
-pub(crate) fn wrap(s: &str, size: f32, bold: bool, max_width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in s.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-            if width(&candidate, size, bold) <= max_width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            // Split a word that is wider than the line by itself.
-            let mut piece = String::new();
-            for c in word.chars() {
-                piece.push(c);
-                if width(&piece, size, bold) > max_width {
-                    piece.pop();
-                    lines.push(std::mem::take(&mut piece));
-                    piece.push(c);
-                }
-            }
-            line = piece;
-        }
-        lines.push(line);
+/// Shortens `text` with an ellipsis to fit `max` (running headers).
+pub(crate) fn ellipsize(fonts: &FontSet, text: &str, style: Style, max: f32) -> String {
+    if width(fonts, text, style) <= max {
+        return text.to_string();
     }
-    lines
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(fonts, &format!("{out}{c}…"), style) > max {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fonts::Fonts;
 
-    #[test]
-    fn portuguese_is_supported_but_cjk_and_math_are_not() {
-        assert!(unsupported_chars("Avaliação — “protecção” €1.234,56 ç ã õ").is_empty());
-        assert_eq!(unsupported_chars("≥ 3 ≤ 5 ≥"), vec!['≥', '≤']);
-        assert_eq!(unsupported_chars("澳門"), vec!['澳', '門']);
+    const S: Style = Style::new(10.0, false, [0.0; 3]);
+
+    fn fonts() -> FontSet {
+        FontSet::new(&Fonts::from_dir(&Fonts::bundled_dir()).unwrap())
+    }
+
+    fn texts(lines: &[LineOut]) -> Vec<String> {
+        lines.iter().map(|l| l.pieces.iter().map(|(_, s)| s.text.as_str()).collect()).collect()
     }
 
     #[test]
-    fn wrapping_respects_the_width() {
+    fn latin_wraps_at_spaces_within_the_width() {
+        let f = fonts();
         let text = "Is multi-factor authentication required for every DingTalk account in the organisation?";
-        let lines = wrap(text, 10.0, false, 150.0);
+        let lines = wrap(&f, &[span(text, S)], 150.0);
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| width(l, 10.0, false) <= 150.0));
-        assert_eq!(lines.join(" "), text);
+        assert!(lines.iter().all(|l| l.width <= 150.01));
+        assert_eq!(texts(&lines).join(" "), text);
         let long = "x".repeat(500);
-        assert!(wrap(&long, 10.0, false, 100.0).iter().all(|l| width(l, 10.0, false) <= 100.0));
+        let lines = wrap(&f, &[span(long.as_str(), S)], 100.0);
+        assert!(lines.iter().all(|l| l.width <= 100.01));
+        assert_eq!(texts(&lines).concat(), long);
+    }
+
+    #[test]
+    fn chinese_breaks_between_characters_but_not_before_closing_punctuation() {
+        let f = fonts();
+        let text = "本自我評估僅供一般參考，並非法律意見。所引用的法律條文已按截至2026年11月24日的公開資料核對。";
+        for max in [40.0, 55.0, 60.0, 75.0, 100.0, 130.0] {
+            let lines = wrap(&f, &[span(text, S)], max);
+            assert!(lines.len() > 1);
+            assert!(lines.iter().all(|l| l.width <= max + 0.01), "{max}");
+            let t = texts(&lines);
+            assert_eq!(t.concat(), text);
+            for l in &t[1..] {
+                assert!(!l.starts_with(['，', '。']), "{max}: {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn styles_are_kept_and_newlines_break() {
+        let f = fonts();
+        let lines = wrap(&f, &[span("Answer: ", S), span("Yes\nNext", S.bold())], 500.0);
+        assert_eq!(texts(&lines), vec!["Answer: Yes", "Next"]);
+        assert_eq!(lines[0].pieces.len(), 2);
+        assert!(lines[0].pieces[1].1.style.bold);
     }
 }
