@@ -157,7 +157,7 @@ test('a PDF with characters its fonts cannot show says which ones, and keeps eve
     await page.click('#see-results');
     await page.waitForSelector('#results-score', { timeout: 30_000 });
     await page.click('#download-pdf');
-    await page.waitForFunction(() => /cannot show these characters yet: 🚀/.test(document.querySelector('#pdf-status').textContent), null, { timeout: 60_000 });
+    await page.waitForFunction(() => /cannot show these characters: 🚀/.test(document.querySelector('#pdf-status').textContent), null, { timeout: 60_000 });
     assert.equal(await page.inputValue('#share-link').then((l) => l.includes('#s1.')), true);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dingtalk-macau-assessment.v1')));
     assert.equal(saved.assessment.profile.company_name, 'Rocket <b>Lda</b> 🚀');

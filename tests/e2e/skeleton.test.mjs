@@ -51,7 +51,7 @@ test('answers score live, survive a reload, and become a PDF in the browser', as
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-')), download.suggestedFilename());
     await download.saveAs(file);
     const text = pdfText(file);
-    assert.ok(text.includes(`Overall score: ${score}`), text.slice(0, 400));
+    assert.ok(text.includes(`The overall score is ${score.split(" ")[0]} out of 100`), text.slice(0, 400));
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     assert.ok(text.includes(`Generated on ${iso}`));
