@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { launch, ready, DIST } from './browser.mjs';
 import { startServer } from './serve.mjs';
 
@@ -32,6 +33,14 @@ test('after one visit online, the assessment, its results and the PDF work offli
     await page.waitForFunction(async () => (await caches.keys()).length === 1 &&
       (await (await caches.open((await caches.keys())[0])).keys()).some((r) => r.url.includes('report-worker_bg.wasm')), null, { timeout: 60_000 });
 
+    // A Chinese report online once: its font is cached on first use.
+    await page.selectOption('#language', 'zh-Hant');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.waitForSelector('#results-score', { timeout: 30_000 });
+    await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-pdf')]);
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+
     await context.setOffline(true);
     server.close();
     await page.reload();
@@ -43,6 +52,17 @@ test('after one visit online, the assessment, its results and the PDF work offli
     await page.waitForSelector('#results-score', { timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-pdf')]);
     assert.match(download.suggestedFilename(), /\.pdf$/);
+    // The Chinese report too, in a fresh worker, with the font from the cache.
+    await page.reload();
+    await ready(page);
+    await page.selectOption('#language', 'zh-Hant');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.click('#see-results');
+    await page.waitForSelector('#results-score', { timeout: 30_000 });
+    const [zh] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-pdf')]);
+    const file = path.join(dir, 'zh.pdf');
+    await zh.saveAs(file);
+    assert.ok(execFileSync('pdffonts', [file]).toString().split('\n').length >= 5, 'the Chinese face is embedded');
   } finally {
     await close();
     server.close();
