@@ -12,9 +12,11 @@ Files written into the output directory (crates/report/fonts/):
       Every other character of content/ (the Traditional Chinese of the bank
       and the catalogs) plus CJK punctuation and full-width forms. Fetched by
       the worker for a Chinese report, or for typed CJK text.
-  NotoSansTC-Common.ttf
-      Big5 level 1 (5,401 common characters) not already in the content font.
-      Fetched only when typed text (company name, owners) needs it.
+  NotoSansTC-Common-1.ttf … NotoSansTC-Common-8.ttf
+      Big5 level 1 (5,401 common characters) not already in the content font,
+      in eight slices by code point (about 560 characters, 120 KB gzip each).
+      The worker fetches only the slices that hold characters of typed text
+      (company name, owners) the content font lacks.
   *.cmap      the code points each file covers (ranges, one per line), read
               by crates/report/build.rs so the worker knows what to fetch
               before fetching it.
@@ -121,7 +123,11 @@ os.makedirs(out, exist_ok=True)
 write(regular_path, latin, 'NotoSansTC-Latin-Regular')
 write(bold_path, latin, 'NotoSansTC-Latin-Bold')
 write(regular_path, content_set, 'NotoSansTC-Content')
-write(regular_path, common_set, 'NotoSansTC-Common')
+SLICES = 8
+common = sorted(common_set)
+for i in range(SLICES):
+    part = common[i * len(common) // SLICES:(i + 1) * len(common) // SLICES]
+    write(regular_path, set(part), f'NotoSansTC-Common-{i + 1}')
 with open(licence_path, encoding='utf-8') as f:
     licence = f.read()
 with open(os.path.join(out, 'OFL.txt'), 'w', encoding='utf-8') as f:

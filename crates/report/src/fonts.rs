@@ -3,10 +3,11 @@
 //!
 //! - Latin (regular and bold, ~27 KB each) is compiled in: every report
 //!   uses it.
-//! - [`CONTENT`] (the Chinese of the content, ~280 KB) and [`COMMON`] (the
-//!   rest of Big5 level 1, ~1.5 MB) are files the worker fetches from the
-//!   site only when a report needs them ([`crate::fonts_needed`]): a Chinese
-//!   report, or typed text (a company name, an owner) in Chinese.
+//! - [`CONTENT`] (the Chinese of the content, ~280 KB) and the eight slices
+//!   of the rest of Big5 level 1 (~190 KB each) are files the worker fetches
+//!   from the site only when a report needs them ([`crate::fonts_needed`]):
+//!   the content subset for a Chinese report or Chinese typed text, a slice
+//!   only for typed characters (a company name, an owner) it holds.
 //!
 //! Each character is drawn with the first face of the chain that has it
 //! (Latin, content, common). A character no face has is never drawn: the
@@ -25,15 +26,14 @@ use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FontFile {
     pub name: &'static str,
+    /// Its resource name in the PDF.
+    pub key: &'static str,
     /// Path relative to the site root's `fonts/` directory.
     pub file: &'static str,
     ranges: &'static [(u32, u32)],
 }
 
 include!(concat!(env!("OUT_DIR"), "/fonts.rs"));
-
-/// The fetched files, in fallback order.
-pub const FETCHED: [FontFile; 2] = [CONTENT, COMMON];
 
 impl FontFile {
     pub fn covers(&self, c: char) -> bool {
@@ -167,7 +167,8 @@ impl FontSet {
         ];
         let mut regular = vec![0];
         let mut bold = vec![1];
-        for (file, key) in FETCHED.iter().zip(["F3", "F4"]) {
+        for file in &FETCHED {
+            let key = file.key;
             if let Some(bytes) = fonts.files.get(file.name)
                 && let Some(face) = Face::parse(key, "NotoSansTC-Regular", bytes)
             {
@@ -267,8 +268,11 @@ mod tests {
         assert!(CONTENT.covers('澳'));
         assert!(!CONTENT.covers('A'));
         assert!(!CONTENT.covers('🚀'));
-        assert!(COMMON.len() > 4000);
-        assert!(!COMMON.covers('澳'), "the common file holds only what the content file lacks");
+        let common: usize = FETCHED[1..].iter().map(FontFile::len).sum();
+        assert!(common > 4000, "{common}");
+        assert!(FETCHED[1..].iter().all(|f| !f.covers('澳')), "the common slices hold only what the content file lacks");
+        let keys: std::collections::BTreeSet<&str> = FETCHED.iter().map(|f| f.key).collect();
+        assert_eq!(keys.len(), FETCHED.len());
     }
 
     #[test]

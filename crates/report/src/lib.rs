@@ -20,7 +20,7 @@ use i18n::{Locale, Msg};
 use results::{Explain, ResultsView};
 use serde::{Deserialize, Serialize};
 
-pub use fonts::{FontFile, Fonts, COMMON, CONTENT, FETCHED};
+pub use fonts::{FontFile, Fonts, CONTENT, FETCHED};
 pub use layout::Paper;
 
 use layout::{Cell, Column, Doc, Mark, Meta, AMBER, BRAND, GREEN, GREY, INK, MUTED, RED};
@@ -735,9 +735,10 @@ mod tests {
         a.profile.company_name = "澳門".into();
         assert_eq!(fonts_needed(&a, Locale::En), Ok(vec![CONTENT]));
         // A common character the content does not use.
-        let rare = (0x4e00..0x9fff).filter_map(char::from_u32).find(|c| COMMON.covers(*c)).unwrap();
+        let slice = FETCHED[3];
+        let rare = (0x4e00..0x9fff).filter_map(char::from_u32).find(|c| slice.covers(*c)).unwrap();
         a.profile.company_name = format!("澳門{rare}");
-        assert_eq!(fonts_needed(&a, Locale::Pt), Ok(vec![CONTENT, COMMON]));
+        assert_eq!(fonts_needed(&a, Locale::Pt), Ok(vec![CONTENT, slice]));
         a.profile.company_name = "Acme 🚀".into();
         assert_eq!(fonts_needed(&a, Locale::En), Err(vec!['🚀']));
     }

@@ -277,18 +277,19 @@ fn a_chinese_company_name_works_in_english_and_portuguese_reports() {
 }
 
 #[test]
-fn a_rare_typed_character_uses_the_common_character_font() {
-    let rare = (0x4e00..0x9fff).filter_map(char::from_u32).find(|c| report::COMMON.covers(*c) && !report::CONTENT.covers(*c)).unwrap();
+fn a_rare_typed_character_uses_only_the_slice_that_has_it() {
+    let slice = report::FETCHED[5];
+    let rare = (0x4e00..0x9fff).filter_map(char::from_u32).find(|c| slice.covers(*c)).unwrap();
     let mut a = sample::assessment(Locale::En);
-    a.profile.company_name = format!("{rare}記貿易");
-    assert_eq!(report::fonts_needed(&a, Locale::En), Ok(vec![report::CONTENT, report::COMMON]));
+    a.profile.company_name = format!("{rare}澳門");
+    assert_eq!(report::fonts_needed(&a, Locale::En), Ok(vec![report::CONTENT, slice]));
     // Without the common file the report says which file it needs.
     let mut only_content = Fonts::new();
     let bytes = std::fs::read(Fonts::bundled_dir().join("NotoSansTC-Content.ttf")).unwrap();
     only_content.add(&report::CONTENT, bytes).unwrap();
     assert!(matches!(render(engine::builtin(), &a, options(Locale::En), &only_content), Err(ReportError::FontMissing(_))));
     let pdf = render(engine::builtin(), &a, options(Locale::En), fonts()).unwrap();
-    assert_has(&poppler("pdftotext", &[], &pdf), &format!("{rare}記貿易"), "rare character");
+    assert_has(&poppler("pdftotext", &[], &pdf), &format!("{rare}澳門"), "rare character");
 }
 
 #[test]
