@@ -593,12 +593,20 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         </section>
     };
     let on_csv = {
-        let view = view.clone();
+        let state = state.clone();
         let name = export_name("csv");
         Callback::from(move |_: MouseEvent| {
-            if let Some(Ok(v)) = &*view {
-                let _ = platform::download(v.plan_csv.as_bytes(), &name, "text/csv;charset=utf-8");
-            }
+            // From a fresh evaluation of the current state: the view on
+            // screen may still be computing the last edit (an owner typed
+            // just before the click).
+            let request = ResultsRequest { assessment: state.assessment.clone(), locale: state.locale, share_base: String::new(), compare: None };
+            let json = serde_json::to_string(&request).expect("plain data");
+            let name = name.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let ResultsOutcome::View(v) = crate::pdf::evaluate(json).await {
+                    let _ = platform::download(v.plan_csv.as_bytes(), &name, "text/csv;charset=utf-8");
+                }
+            });
         })
     };
     // Comparison with a client kept on this device (a reassessment with the
