@@ -4,7 +4,7 @@
 // deleted when the new worker takes over. The core (page, app, styles, the
 // three language bundles) is cached at install, so the questionnaire works
 // offline after the first visit; the two workers (results, 190 KB; report,
-// 1.2 MB) and the report's Chinese fonts are cached the first time they load, so results and the PDF work
+// 640 KB) and the report's Chinese fonts are cached the first time they load, so results and the PDF work
 // offline once the results screen has been opened online. Registration waits
 // for the page's load event, so installing never competes with the app's
 // own download.

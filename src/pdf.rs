@@ -1,5 +1,5 @@
 //! The two lazily loaded workers: the results worker (engine::evaluate with
-//! the full bank, ~175 KB gzip) and the report worker (printpdf, ~1.2 MB
+//! the full bank, ~175 KB gzip) and the report worker (printpdf, ~640 KB
 //! gzip). Each is spawned on first need, then reused; spawning fetches the
 //! worker's own wasm, so neither is in the app's initial download.
 

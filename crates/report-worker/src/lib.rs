@@ -1,5 +1,5 @@
-//! The report generator as a web worker, so the PDF engine (printpdf, about
-//! 1.1 MB gzip of wasm) is neither in the app's initial download nor on its
+//! The report generator as a web worker, so the PDF engine (printpdf, the
+//! worker is about 640 KB gzip of wasm) is neither in the app's initial download nor on its
 //! main thread.
 //!
 //! The app depends on this crate with the `render` feature off: it only needs
