@@ -537,7 +537,14 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                 if let Some(new) = platform::prompt(locale.t(Msg::ClientsRenamePrompt), &name) {
                     let new: String = new.trim().chars().take(200).collect();
                     if !new.is_empty() {
+                        // The name is the client's company name: renaming
+                        // changes it in the kept assessment too, so it stays
+                        // when the client is opened and kept again.
                         let mut list = (*clients).clone();
+                        if let Ok(mut doc) = persist::load(&list[i].1) {
+                            doc.assessment.profile.company_name = new.clone();
+                            list[i].1 = persist::save(&doc.assessment, version);
+                        }
                         list[i].0 = new;
                         store(list);
                     }
