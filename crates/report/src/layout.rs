@@ -430,7 +430,7 @@ impl<'f> Doc<'f> {
                 let mut tx = x + PAD;
                 if let Some(mark) = mark {
                     let first = lines.first().map_or(body.size * LEADING, line_height);
-                    let cy = top - PAD - first * 0.5;
+                    let cy = top - PAD - first * 0.5 - 1.5;
                     match mark {
                         Mark::Checkbox => self.frame(tx + 0.5, cy - 4.5, 9.0, 9.0, INK, 0.8),
                         Mark::Dot(c) => self.dot(tx + 5.0, cy, 3.6, *c),

@@ -140,6 +140,8 @@ pub struct Options<'a> {
 
 const BODY: Style = Style::new(9.5, false, INK);
 const SMALL: Style = Style::new(8.0, false, MUTED);
+/// Money figures in the five-column table.
+const FIGURES: Style = Style::new(8.5, false, INK);
 const H1: Style = Style::new(18.0, true, BRAND);
 const H2: Style = Style::new(12.5, true, INK);
 
@@ -556,25 +558,28 @@ impl Report<'_> {
         }
         doc.space(6.0);
         let three_cols = |first: &str, extra: Option<&str>| {
+            let (label, value) = if extra.is_some() { (0.24, 0.19) } else { (0.34, 0.22) };
             let mut c = vec![
-                Column { share: 0.34, header: first.to_string() },
-                Column { share: 0.16, header: self.t(Msg::ViewLow).to_string() },
-                Column { share: 0.16, header: self.t(Msg::ViewTypical).to_string() },
-                Column { share: 0.16, header: self.t(Msg::ViewHigh).to_string() },
+                Column { share: label, header: first.to_string() },
+                Column { share: value, header: self.t(Msg::ViewLow).to_string() },
+                Column { share: value, header: self.t(Msg::ViewTypical).to_string() },
+                Column { share: value, header: self.t(Msg::ViewHigh).to_string() },
             ];
             if let Some(e) = extra {
-                c.push(Column { share: 0.18, header: e.to_string() });
+                c.push(Column { share: value, header: e.to_string() });
             }
             c
         };
+        // Figures never break inside ("MOP 12,000" stays on one line).
+        let fig = |x: &str, s: Style| Cell::text(x.replace(' ', "\u{a0}"), s);
         let rows = m
             .rows
             .iter()
             .map(|r| {
-                let s = if r.total { BODY.bold() } else { BODY };
-                let mut cells = vec![Cell::text(r.label.as_str(), s)];
-                cells.extend(r.now.iter().map(|x| Cell::text(x.as_str(), s)));
-                cells.push(Cell::text(r.now_hkd.as_str(), SMALL));
+                let s = if r.total { FIGURES.bold() } else { FIGURES };
+                let mut cells = vec![Cell::text(r.label.as_str(), if r.total { BODY.bold() } else { BODY })];
+                cells.extend(r.now.iter().map(|x| fig(x, s)));
+                cells.push(fig(&r.now_hkd, SMALL));
                 cells
             })
             .collect();
@@ -587,7 +592,7 @@ impl Report<'_> {
                 .map(|r| {
                     let s = if r.total { BODY.bold() } else { BODY };
                     let mut cells = vec![Cell::text(r.label.as_str(), s)];
-                    cells.extend(r.planned.iter().map(|x| Cell::text(x.as_str(), s)));
+                    cells.extend(r.planned.iter().map(|x| fig(x, s)));
                     cells
                 })
                 .collect();
@@ -604,7 +609,7 @@ impl Report<'_> {
                 .iter()
                 .map(|(label, three)| {
                     let mut cells = vec![Cell::text(label.as_str(), BODY)];
-                    cells.extend(three.iter().map(|x| Cell::text(x.as_str(), BODY)));
+                    cells.extend(three.iter().map(|x| fig(x, BODY)));
                     cells
                 })
                 .collect();

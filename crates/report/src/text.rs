@@ -2,8 +2,9 @@
 //!
 //! Lines break at spaces, and between Chinese characters (which have no
 //! spaces), except before closing punctuation (，。」…) and after opening
-//! punctuation (「（…). A word wider than the line is split between
-//! characters. An explicit `\n` starts a new line.
+//! punctuation (「（…), and never next to a no-break space (money figures
+//! such as "MOP 12,000" stay whole). A word wider than the line is split
+//! between characters. An explicit `\n` starts a new line.
 
 use crate::fonts::FontSet;
 
@@ -68,7 +69,7 @@ fn is_opening(c: char) -> bool {
 /// Whether a line may break between `a` and `b` (the space, if any, stays
 /// with `a`'s side).
 fn can_break(a: char, b: char) -> bool {
-    if b == ' ' || is_closing(b) || is_opening(a) {
+    if b == ' ' || is_closing(b) || is_opening(a) || a == '\u{a0}' || b == '\u{a0}' {
         return false;
     }
     a == ' ' || is_cjk(a) || is_cjk(b)
