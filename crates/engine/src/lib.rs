@@ -15,7 +15,6 @@ pub mod content;
 pub mod costs;
 pub mod evaluate;
 pub mod explain;
-pub mod lead;
 pub mod exposure;
 pub mod money;
 pub mod persist;
