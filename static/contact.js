@@ -19,6 +19,13 @@
   const clean = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => (/\s/.test(c) ? ' ' : ''))
     .replace(/\s+/g, ' ').trim();
   const embedded = Boolean(d.origin && d.post);
+  const canStore = (() => {
+    try {
+      return localStorage.length >= 0;
+    } catch {
+      return false;
+    }
+  })();
   const host = embedded ? (clean(d.recipient) ? `${clean(d.recipient)} (${d.origin})` : d.origin) : '';
   const to = embedded ? 'host' : d.mailto ? 'email' : '';
   const el = (tag, props = {}, ...kids) => {
@@ -163,7 +170,9 @@
         el('input', { type: 'checkbox', id: 'embed-consent', ...(consent ? { checked: '' } : {}),
           on: { change: (e) => { consent = e.target.checked; events(); } } }),
         el('span', {}, t('embed.consent', { host })))]);
-      fill('storage-slot', () => [el('p', { class: 'intro', id: 'embed-storage' }, t('embed.storage', { host }))]);
+      // Where the browser blocks third-party storage outright, the app's own
+      // "this browser does not allow saving" notice says it instead.
+      if (canStore) fill('storage-slot', () => [el('p', { class: 'intro', id: 'embed-storage' }, t('embed.storage', { host }))]);
     }
     const s = d.state?.summary;
     fill('contact-slot', () => (s ? [

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, ready, answerAll, hostSetup, widget, DIST } from './browser.mjs';
+import { launch, ready, answerAll, hostSetup, widget, DIST, THIRD_PARTY_STORAGE } from './browser.mjs';
 import { startServer } from './serve.mjs';
 
 const until = async (f, what, ms = 15_000) => {
@@ -38,7 +38,7 @@ test('the loader reserves the height, loads lazily, follows the content height a
   const s = await hostSetup({
     edit: (h) => h.replace('data-lang="en"', 'data-lang="pt" data-compact').replace('<div class="columns">', '<div class="spacer"></div><div class="columns">'),
   });
-  const { context, close } = await launch();
+  const { context, close } = await launch({ args: THIRD_PARTY_STORAGE });
   try {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -80,9 +80,15 @@ test('the loader reserves the height, loads lazily, follows the content height a
     assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(122, 31, 92)');
     assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('#see-results')).backgroundColor), 'rgb(122, 31, 92)');
     assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('.tagline')).display), 'none', 'compact');
-    // The storage caveat, where saving is offered.
+    // The storage caveat, where saving is offered; and it is true: the
+    // widget's save is kept for this host site only.
     assert.match(await frame.textContent('#embed-storage'), /só para este sítio/);
     assert.match(await frame.textContent('#embed-storage'), new RegExp(s.hostOrigin.replace(/[.]/g, '\\.')));
+    const own = await context.newPage();
+    await own.goto(s.app.url);
+    await ready(own);
+    assert.equal(await own.isChecked('#profile-hk'), false, 'not seen on the app\'s own site');
+    await own.close();
 
     // Tab order: from the host's link into the widget, and back out.
     await page.focus('a[href="#log-title"]');
@@ -101,6 +107,11 @@ test('the loader reserves the height, loads lazily, follows the content height a
     assert.equal(await cta.getAttribute('rel'), 'noopener');
     assert.equal(await cta.getAttribute('target'), '_blank');
     await until(() => fits(handle, frame), 'the results fit');
+    // Back on this host site, the widget has kept the answers.
+    await page.reload();
+    await page.locator('.dtma-embed').scrollIntoViewIfNeeded();
+    const again = await widget(page);
+    assert.ok(await again.frame.isChecked('#profile-hk'), 'kept for this host site');
   } finally {
     await close();
     s.stop();
@@ -121,6 +132,9 @@ test('the host receives events and a contact request only after consent, with no
     const text = await frame.textContent('.embed-consent');
     assert.ok(text.includes(`Acme Advisory Lda (${s.hostOrigin})`), text);
     assert.match(text, /never my answers/);
+    // This Chromium blocks third-party storage: the app's notice says so, not the partition note.
+    assert.equal(await frame.locator('#embed-storage').count(), 0);
+    await frame.waitForSelector('#storage-notice');
 
     // Without consent: a full journey sends nothing.
     await answerAll(frame);
