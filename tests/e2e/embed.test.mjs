@@ -295,8 +295,13 @@ test('standalone, the contact form prepares an email to the configured address, 
     assert.equal(await page.locator('#lead-mailto').count(), 0, 'nothing without consent');
     await page.fill('#lead-phone', '12');
     await page.check('#lead-consent');
+    // Lengths are bounded even past the fields' maxlength.
+    await page.$eval('#lead-company', (i) => i.removeAttribute('maxlength'));
+    await page.fill('#lead-company', '銀'.repeat(201));
     await page.click('#lead-send');
     assert.match(await page.textContent('#lead-phone-error'), /6 to 20 digits/);
+    assert.equal(await page.textContent('#lead-company-error'), 'Use at most 200 characters.');
+    await page.fill('#lead-company', 'Banco & <b>Lda</b>');
     assert.equal(await page.locator('#lead-mailto').count(), 0);
     await page.fill('#lead-phone', '+853 2888 1234');
     await page.click('#lead-send');
