@@ -33,12 +33,12 @@ pub enum Notice {
     SaveFailed(String),
 }
 
-/// The saved language, else the browser's preferred one.
+/// The language the embedding page asked for, else the saved one, else the
+/// browser's preferred one.
 fn initial_locale() -> Locale {
-    platform::load(platform::LOCALE_KEY)
-        .ok()
-        .flatten()
+    platform::embed_lang()
         .and_then(|tag| Locale::from_tag(&tag))
+        .or_else(|| platform::load(platform::LOCALE_KEY).ok().flatten().and_then(|tag| Locale::from_tag(&tag)))
         .unwrap_or_else(|| Locale::negotiate(platform::preferred_languages().iter().map(String::as_str)))
 }
 
@@ -302,6 +302,22 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     }
                 });
             }
+        });
+    }
+
+    // What the consent box, the host's events and the contact form
+    // (embed-frame.js, contact.js) need to know; they fill the slots below.
+    {
+        let results = state.screen == Screen::Results;
+        let summary = match &*view {
+            Some(Ok(v)) if results => v.overall.as_ref().map(|o| (o.points, o.maturity.clone(), v.critical.len())),
+            _ => None,
+        };
+        use_effect_with((!state.assessment.answers.is_empty(), results, summary), |(answered, results, summary)| {
+            let summary = summary.as_ref().map_or("null".to_string(), |(score, maturity, critical)| {
+                format!(r#"{{"score":{score},"maturity":{},"critical":{critical}}}"#, serde_json::to_string(maturity).expect("a string"))
+            });
+            platform::embed_state(&format!(r#"{{"answered":{answered},"results":{results},"summary":{summary}}}"#));
         });
     }
 
@@ -582,6 +598,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         <section class="section data" aria-labelledby="data-title">
             <h3 id="data-title">{ locale.t(Msg::DataHeading) }</h3>
             <p class="intro">{ locale.t(Msg::DataIntro) }</p>
+            <div id="storage-slot"></div>
             <div class="actions">
                 <button type="button" class="secondary" id="export-json" onclick={on_export}>{ locale.t(Msg::DataExport) }</button>
                 <input type="file" id="import-json" class="visually-hidden" accept=".json,application/json" onchange={on_import} />
@@ -811,6 +828,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
                     PdfStatus::Done => locale.t(Msg::PdfReady).to_string(),
                     PdfStatus::Failed(message) => message.clone(),
                 } }</p>
+                <div id="contact-slot"></div>
                 { compare_box.unwrap_or_default() }
                 { share_box }
                 <p class="disclaimer">{ bank.disclaimer.get(locale) }</p>
@@ -843,6 +861,7 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             <main class="wrap">
                 <p class="tagline">{ locale.t(Msg::AppTagline) }</p>
                 <p class="privacy"><strong>{ locale.t(Msg::PrivacyNote) }</strong>{ " " }{ locale.t(Msg::PrivacyHow) }</p>
+                <div id="consent-slot"></div>
                 { notice_html }
                 if let Some(message) = &*switching {
                     <p class="status" role="status">{ message.clone() }</p>

@@ -289,3 +289,26 @@ pub async fn copy_text(text: &str) -> bool {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// `window.dtma`, set up by `static/embed-frame.js` (docs/embedding.md).
+fn dtma() -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(&web_sys::window()?.into(), &"dtma".into()).ok().filter(|v| v.is_object())
+}
+
+/// The language the embedding page asked for (only when `embed-frame.js`
+/// verified the embedding).
+pub fn embed_lang() -> Option<String> {
+    js_sys::Reflect::get(&dtma()?, &"lang".into()).ok()?.as_string()
+}
+
+/// Tells the page's scripts (`embed-frame.js`, `contact.js`) what the
+/// consent box, the events and the contact form need: a JSON text with
+/// whether an answer exists, whether the results show, and the results'
+/// summary (overall score, maturity, critical gaps). It stays in this page:
+/// those scripts pass on only what the visitor consents to.
+pub fn embed_state(json: &str) {
+    let Some(d) = dtma() else { return };
+    if let Ok(f) = js_sys::Reflect::get(&d, &"setState".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        let _ = f.call1(&d, &json.into());
+    }
+}

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, ready, answerAll } from './browser.mjs';
+import { launch, serve, ready, answerAll, hostSetup, widget } from './browser.mjs';
 
 const AXE = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -50,5 +50,48 @@ test('no axe violations on the questionnaire and the results, in every language 
   } finally {
     await close();
     server.close();
+  }
+});
+
+test('no axe violations in the contact form (with its errors) and the embedded widget, in both themes', async () => {
+  const s = await hostSetup({ appRewrite: (p, h) => h.replace('<meta charset=utf-8>', '<meta charset=utf-8><meta name=lead-mailto content=sales@example.com>') });
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // Standalone: the form with every kind of message showing.
+      await page.goto(s.app.url);
+      await ready(page);
+      await answerAll(page);
+      await page.click('#see-results');
+      await page.waitForSelector('#lead-form', { timeout: 30_000 });
+      await page.fill('#lead-email', 'not-an-address');
+      await page.fill('#lead-phone', '12');
+      await page.click('#lead-send');
+      await page.waitForSelector('#lead-consent-error');
+      assert.deepEqual(await violations(page), [], `${scheme} contact form with errors`);
+      await page.check('#lead-consent');
+      await page.fill('#lead-email', 'ana@example.mo');
+      await page.fill('#lead-phone', '');
+      await page.click('#lead-send');
+      await page.waitForSelector('#lead-mailto');
+      assert.deepEqual(await violations(page), [], `${scheme} contact form sent`);
+      await page.evaluate(() => localStorage.clear());
+      // Embedded (brand colour, consent box, storage note, call to action).
+      await page.goto(s.hostUrl);
+      const { frame } = await widget(page);
+      assert.deepEqual(await violations(frame), [], `${scheme} embedded questionnaire`);
+      assert.deepEqual(await violations(page), [], `${scheme} demo host page`);
+      await answerAll(frame);
+      await frame.click('#see-results');
+      await frame.waitForSelector('#lead-form', { timeout: 30_000 });
+      await frame.click('#lead-send');
+      await frame.waitForSelector('#lead-email-error');
+      assert.deepEqual(await violations(frame), [], `${scheme} embedded results and contact form`);
+    }
+  } finally {
+    await close();
+    s.stop();
   }
 });

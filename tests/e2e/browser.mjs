@@ -10,14 +10,18 @@ import { startServer } from './serve.mjs';
 
 export const DIST = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist');
 
-export async function launch() {
+/** Chromium's flags that keep third-party storage allowed (partitioned), as
+ * in most browsers today; this Chromium blocks it by default. */
+export const THIRD_PARTY_STORAGE = ['--disable-features=TrackingProtection3pcd,ThirdPartyCookieDeprecationTrial,BlockThirdPartyCookies'];
+
+export async function launch({ args = [] } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     acceptDownloads: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', ...args],
   });
   return { context, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
 }
@@ -41,4 +45,29 @@ export async function ready(page) {
 export async function answerAll(page, value = 'no') {
   await page.$$eval('fieldset.question', (sets, v) => sets.forEach((f) =>
     (f.querySelector(`input[value="${v}"]`) || f.querySelector('input[value="dont-know"]')).click()), value);
+}
+
+export const DEMO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../demo');
+
+/** The release build on 127.0.0.1 and the demo host page (demo/host.html) on
+ * localhost: two origins. `edit(html)` changes the host page as served (its
+ * script tag's options, a spacer); `frameSrc` adds origins to its frame-src.
+ * `appRewrite` changes the app's index.html as served (a lead-mailto meta). */
+export async function hostSetup({ edit = (h) => h, frameSrc = '', appRewrite } = {}) {
+  const app = await startServer(DIST, 0, appRewrite ? { rewrite: appRewrite } : {});
+  const appOrigin = new URL(app.url).origin;
+  const host = await startServer(DEMO, 0, {
+    rewrite: (p, html) => edit(html.replaceAll('http://127.0.0.1:8080', appOrigin)
+      .replace(`frame-src ${appOrigin}`, `frame-src ${appOrigin} ${frameSrc}`.trim())),
+  });
+  const hostUrl = `${host.url.replace('127.0.0.1', 'localhost')}host.html`;
+  return { app, appOrigin, host, hostUrl, hostOrigin: new URL(hostUrl).origin, stop: () => { app.server.close(); host.server.close(); } };
+}
+
+/** The widget's frame, once the app inside it has rendered its first question. */
+export async function widget(page) {
+  const handle = await page.waitForSelector('.dtma-embed iframe', { timeout: 30_000 });
+  const frame = await handle.contentFrame();
+  await ready(frame);
+  return { handle, frame };
 }

@@ -12,8 +12,10 @@ const TYPES = {
   '.ttf': 'font/ttf', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url, requests }. */
-export function startServer(root, port = 0, { headers = {} } = {}) {
+/** Starts serving `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url, requests }.
+ * `rewrite(pathname, text)`, if given, may change the text of .html files as served (tests: a host
+ * page pointed at the app's test origin, a configured contact address). */
+export function startServer(root, port = 0, { headers = {}, rewrite } = {}) {
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -42,6 +44,7 @@ export function startServer(root, port = 0, { headers = {} } = {}) {
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
     if (req.method === 'HEAD') res.end();
+    else if (rewrite && file.endsWith('.html')) res.end(rewrite(pathname, fs.readFileSync(file, 'utf8')));
     else fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {

@@ -377,13 +377,14 @@ impl LocaleBundle {
 
 /// Catalog keys the app's wasm never shows: the workers' (the results worker
 /// formats every figure and term; the report worker prints the report), the
-/// recovery screen's (compiled into `i18n` as `BootMsg`) and the service
-/// worker banner's (written into `register-sw.js` at build time). The app's
+/// recovery screen's (compiled into `i18n` as `BootMsg`), the service
+/// worker banner's (written into `register-sw.js` at build time) and the
+/// embedding's and contact form's (written into `contact.js`). The app's
 /// bundle carries them empty. `crates/results/tests/app_messages.rs` checks that the
 /// app's code uses none of them.
-pub const WORKER_ONLY_KEYS: [&str; 24] = [
+pub const WORKER_ONLY_KEYS: [&str; 26] = [
     "term.", "formula.", "assumption.", "maturity.", "maturity-about.", "risk.", "effort.", "owner.", "source-kind.", "report.",
-    "recovery.", "sw.",
+    "recovery.", "sw.", "embed.", "lead.",
     "view.gain", "view.avoids", "view.months", "view.payback-never", "view.payback-none", "view.roi-undefined", "view.hkd",
     "view.mop", "view.employees-default", "view.default", "view.invalid-assumption", "view.gdpr",
 ];
