@@ -18,7 +18,10 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const files = fs.readdirSync(DIST).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
 const lazy = files.filter((f) => f.startsWith('report-worker'));
 const results = files.filter((f) => f.startsWith('results-worker'));
-const later = [...lazy, ...results, 'sw.js'];
+// Loaded later or elsewhere: embed.js runs on host pages; contact.js loads
+// with the results (at once only when embedded), as in the budget test.
+const onDemand = ['embed.js', 'contact.js'].filter((f) => files.includes(f));
+const later = [...lazy, ...results, 'sw.js', ...onDemand];
 const initial = files.filter((f) => !later.includes(f) && /\.(html|js|wasm|css|svg)$/.test(f));
 function table(title, list) {
   let t = { raw: 0, gz: 0, br: 0 };
@@ -37,6 +40,7 @@ const bundles = fs.readdirSync(path.join(DIST, 'content')).map((f) => 'content/'
 const bundle = table('Language bundles (the app fetches exactly one at start)', bundles);
 const largest = Math.max(...bundles.map((f) => gz(fs.readFileSync(path.join(DIST, f)))));
 table('Results worker, fetched when the results are first wanted', results);
+table('Embedding: the host pages\' loader, and the contact form (with the results, or at once when embedded)', onDemand);
 table('Report generator, fetched on the results screen', lazy);
 table('Report fonts, fetched by the report worker only when a report needs them', fs.readdirSync(path.join(DIST, 'fonts')).filter((f) => f.endsWith('.ttf')).map((f) => 'fonts/' + f));
 
