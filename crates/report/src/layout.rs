@@ -308,33 +308,19 @@ impl<'f> Doc<'f> {
     }
 
     pub fn hline(&mut self, x0: f32, x1: f32, y: f32, color: [f32; 3], thickness: f32) {
-        let ops = self.ops();
-        ops.push(Op::SetOutlineColor { col: rgb(color) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![
-                    LinePoint { p: Point { x: Pt(x0), y: Pt(y) }, bezier: false },
-                    LinePoint { p: Point { x: Pt(x1), y: Pt(y) }, bezier: false },
-                ],
-                is_closed: false,
-            },
-        });
+        self.line((x0, y), (x1, y), color, thickness);
     }
 
     pub fn vline(&mut self, x: f32, y0: f32, y1: f32, color: [f32; 3], thickness: f32) {
+        self.line((x, y0), (x, y1), color, thickness);
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), color: [f32; 3], thickness: f32) {
+        let p = |(x, y): (f32, f32)| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
         let ops = self.ops();
         ops.push(Op::SetOutlineColor { col: rgb(color) });
         ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![
-                    LinePoint { p: Point { x: Pt(x), y: Pt(y0) }, bezier: false },
-                    LinePoint { p: Point { x: Pt(x), y: Pt(y1) }, bezier: false },
-                ],
-                is_closed: false,
-            },
-        });
+        ops.push(Op::DrawLine { line: Line { points: vec![p(from), p(to)], is_closed: false } });
     }
 
     /// A filled circle (four Bézier arcs) centred on (`cx`, `cy`).
