@@ -311,8 +311,8 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
                                 { &a.value }{ " · " }{ &a.default }
                                 if a.overridden { { " · " }<strong>{ locale.t(Msg::ViewEdited) }</strong> }
                             </p>
-                            // Sources are cited as written, in English (`content/costs.toml`).
-                            <p class="src">{ format!("{} ({}): ", locale.t(Msg::ViewSource), a.source_kind) }<span lang="en">{ &a.source }</span></p>
+                            // The source in the page's language (`content/costs.toml`).
+                            <p class="src">{ format!("{} ({}): ", locale.t(Msg::ViewSource), a.source_kind) }{ &a.source }</p>
                         </li>
                     }
                 }) }

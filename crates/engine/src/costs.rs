@@ -3,13 +3,15 @@
 //! rows, then combined with the visitor's overrides.
 //!
 //! Every number the money model uses is an [`Assumption`] with an id, a unit,
-//! a low/typical/high setting, a source text and the kind of that source.
+//! a low/typical/high setting, a source text (in the three languages) and
+//! the kind of that source.
 //! Fine bands are assumptions too (unit MOP per count), keyed exactly as the
 //! questions' `exposes.fines[].band`; GDPR tiers are [`Cap`]s, kept apart
 //! because they are maxima, not expected values.
 
 use std::collections::BTreeMap;
 
+use i18n::Text;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Condition;
@@ -75,7 +77,8 @@ pub struct Assumption {
     pub default: Range,
     /// Whether the visitor replaced the default.
     pub overridden: bool,
-    pub source: String,
+    /// Where the figure comes from, in every language (`content/costs.toml`).
+    pub source: Text,
     pub source_kind: SourceKind,
     /// For fine bands: the provision, e.g. "Law 8/2005, Art. 33(2)".
     pub law: Option<String>,
@@ -94,7 +97,7 @@ pub struct Cap {
     pub applies: Condition,
     pub cap_eur: i64,
     pub cap_turnover_bp: i64,
-    pub source: String,
+    pub source: Text,
     pub source_kind: SourceKind,
     pub confidence: Option<String>,
 }
@@ -240,7 +243,7 @@ struct RawFine {
     high: Option<i64>,
     cap_eur: Option<i64>,
     cap_turnover_bp: Option<i64>,
-    source: String,
+    source: Text,
     source_kind: SourceKind,
     confidence: Option<String>,
 }
@@ -253,7 +256,7 @@ struct RawAssumption {
     low: Option<i64>,
     typical: Option<i64>,
     high: Option<i64>,
-    source: String,
+    source: Text,
     source_kind: SourceKind,
 }
 

@@ -5,6 +5,8 @@
 use std::collections::BTreeSet;
 
 use engine::content::{Kind, QuestionBank};
+use engine::costs::Costs;
+use i18n::{Locale, Text};
 
 fn bank() -> &'static QuestionBank {
     engine::builtin()
@@ -37,6 +39,7 @@ fn ids_are_unique_and_well_formed() {
 #[test]
 fn every_text_exists_in_every_language() {
     let b = bank();
+    let costs = Costs::parse(&b.costs).unwrap_or_else(|e| panic!("content/costs.toml: {e:?}"));
     let mut texts = vec![("disclaimer".to_string(), &b.disclaimer)];
     for a in &b.areas {
         texts.push((format!("area {}", a.id), &a.title));
@@ -66,8 +69,30 @@ fn every_text_exists_in_every_language() {
         texts.push((format!("reference {}", r.id), &r.label));
         texts.push((format!("reference {} summary", r.id), &r.summary));
     }
+    for (id, source) in cost_sources(&costs) {
+        texts.push((format!("content/costs.toml {id} source"), source));
+    }
     for (what, text) in texts {
         assert!(text.missing().is_empty(), "{what}: missing {:?}", text.missing());
+    }
+}
+
+/// The source text of every fine band, cap and assumption of `content/costs.toml`.
+fn cost_sources(costs: &Costs) -> Vec<(&str, &Text)> {
+    let rows = costs.assumptions.values().map(|a| (a.id.as_str(), &a.source));
+    rows.chain(costs.caps.values().map(|c| (c.id.as_str(), &c.source))).collect()
+}
+
+#[test]
+fn every_cost_source_is_translated() {
+    let costs = Costs::parse(&bank().costs).unwrap_or_else(|e| panic!("content/costs.toml: {e:?}"));
+    let sources = cost_sources(&costs);
+    assert_eq!(sources.len(), 28, "6 fine bands, 2 GDPR caps and 20 assumptions");
+    for (id, source) in sources {
+        for locale in [Locale::ZhHant, Locale::Pt] {
+            let text = source.get(locale).trim();
+            assert!(!text.is_empty() && text != source.en.trim(), "content/costs.toml {id}: the {locale:?} source is missing or still English");
+        }
     }
 }
 

@@ -46,7 +46,7 @@ fn everything(best: bool) -> Assessment {
 fn the_cost_tables_parse_and_every_fine_band_resolves() {
     let costs = Costs::parse(&bank().costs).unwrap_or_else(|e| panic!("content/costs.toml: {e:?}"));
     for a in costs.assumptions.values() {
-        assert!(!a.source.trim().is_empty(), "{}: no source", a.id);
+        assert!(a.source.missing().is_empty(), "{}: no source in {:?}", a.id, a.source.missing());
     }
     for (_, q) in bank().questions() {
         for f in &q.exposes.fines {

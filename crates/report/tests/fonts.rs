@@ -39,6 +39,10 @@ fn bank_texts() -> Vec<String> {
         for msg in Msg::ALL {
             out.push(locale.t(*msg).to_string());
         }
+        // The report prints every assumption with its source.
+        let costs = engine::costs::Costs::parse(&bank.costs).expect("the cost tables parse");
+        out.extend(costs.assumptions.values().map(|a| a.source.get(locale).to_string()));
+        out.extend(costs.caps.values().map(|c| c.source.get(locale).to_string()));
     }
     out
 }

@@ -338,7 +338,7 @@ impl Fmt<'_> {
             decimals,
             value: self.range(a.unit, a.value),
             default: l.tf(Msg::ViewDefault, &[("value", &self.range(a.unit, a.default))]),
-            source: a.source.clone(),
+            source: a.source.get(l).to_string(),
             source_kind: l.t(source_kind_msg(a.source_kind)).to_string(),
             overridden: a.overridden,
         }

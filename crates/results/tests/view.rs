@@ -162,6 +162,28 @@ fn assumptions_follow_the_model_order_and_percentages_read_naturally() {
 }
 
 #[test]
+fn assumption_sources_are_in_the_page_language() {
+    let a = all_no();
+    let en = build(engine::builtin(), &a, Locale::En);
+    assert!(en.assumptions.iter().any(|x| x.source.starts_with("Law 8/2005 Art. 33(1): MOP 4,000–40,000")), "English as written");
+    for locale in [Locale::ZhHant, Locale::Pt] {
+        let v = build(engine::builtin(), &a, locale);
+        assert_eq!(v.assumptions.len(), en.assumptions.len());
+        for (x, e) in v.assumptions.iter().zip(&en.assumptions) {
+            assert_eq!(x.id, e.id);
+            assert!(!x.source.trim().is_empty(), "{locale:?} {}: no source", x.id);
+            assert_ne!(x.source, e.source, "{locale:?} {}: the source is still in English", x.id);
+        }
+    }
+    let zh = build(engine::builtin(), &a, Locale::ZhHant);
+    let fine = zh.assumptions.iter().find(|x| x.id == "pdpa-33-1").unwrap();
+    assert!(fine.source.starts_with("第8/2005號法律第三十三條第一款"), "{}", fine.source);
+    let pt = build(engine::builtin(), &a, Locale::Pt);
+    let fine = pt.assumptions.iter().find(|x| x.id == "pdpa-33-2").unwrap();
+    assert!(fine.source.starts_with("Lei n.º 8/2005, artigo 33.º, n.º 2"), "{}", fine.source);
+}
+
+#[test]
 fn the_share_link_becomes_a_qr_code() {
     let url = format!("https://example.org/assessment/{}", engine::share::encode(engine::builtin(), &all_no()));
     let qr = results::view::qr(&url).expect("fits a QR code");
