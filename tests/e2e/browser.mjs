@@ -26,6 +26,13 @@ export async function launch({ args = [] } = {}) {
   return { context, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
 }
 
+/** A private copy of dist/ (for tests that change the build's files). */
+export function copyDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
 export async function serve() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run scripts/build.sh first');
   return startServer(DIST, 0);

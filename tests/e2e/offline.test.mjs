@@ -3,17 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, ready, DIST } from './browser.mjs';
+import { launch, ready, copyDist } from './browser.mjs';
 import { startServer } from './serve.mjs';
 
-function copyDist() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-'));
-  fs.cpSync(DIST, dir, { recursive: true });
-  return dir;
-}
 
 const controlled = (page) => page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
 

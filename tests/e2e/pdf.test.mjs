@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, serve, ready, answerAll, DIST } from './browser.mjs';
+import { launch, serve, ready, answerAll, copyDist } from './browser.mjs';
 import { startServer } from './serve.mjs';
 
 const CASES = [
@@ -110,8 +110,7 @@ for (const c of CASES) {
 test('a report that needs the Chinese font while it cannot be fetched says so and keeps everything', async () => {
   // The font files are unreachable (as when offline before they were ever
   // loaded): a copy of the build without them.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-'));
-  fs.cpSync(DIST, dir, { recursive: true });
+  const dir = copyDist();
   const fontsDir = path.join(dir, 'fonts');
   const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'fonts-'));
   fs.cpSync(fontsDir, kept, { recursive: true });
